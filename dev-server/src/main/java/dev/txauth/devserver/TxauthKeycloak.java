@@ -1,0 +1,52 @@
+package dev.txauth.devserver;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prepares and starts Keycloak with txauth installed. The same code path serves the one-command dev server and the
+ * testkit, so what the tests exercise is what a developer runs.
+ */
+public final class TxauthKeycloak {
+
+    /** Build-time options: PostgreSQL, health and metrics on the management port, a single-node cache. */
+    public static final List<String> BUILD_OPTIONS = List.of(
+            "--db=postgres",
+            "--health-enabled=true",
+            "--metrics-enabled=true",
+            "--cache=local");
+
+    public static final String REALM_FILE = "payments-realm.json";
+    public static final String DEMO_USERS_FILE = "dev/payments-users-0.json";
+
+    private TxauthKeycloak() {
+    }
+
+    public static KeycloakProcess start(TxauthBundle bundle, KeycloakSettings settings) {
+        KeycloakHome home = KeycloakHome.unpack(bundle, settings.workDirectory());
+        List<String> imports = settings.importDemoUsers() ? List.of(REALM_FILE, DEMO_USERS_FILE) : List.of(REALM_FILE);
+        home.install(bundle, imports, BUILD_OPTIONS);
+
+        List<String> options = new ArrayList<>(List.of(
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + settings.httpPort(),
+                "--http-management-port=" + settings.managementPort(),
+                "--hostname-strict=false",
+                "--db-url=" + settings.databaseUrl(),
+                "--db-username=" + settings.databaseUser(),
+                "--import-realm"));
+        options.addAll(settings.extraOptions());
+
+        Map<String, String> env = new HashMap<>(settings.environment());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
+        // Passed by environment, not argument, so it never shows in `ps`.
+        env.put("KC_DB_PASSWORD", settings.databasePassword());
+        Path log = settings.workDirectory().resolve("keycloak.log");
+        return KeycloakProcess.start(home, options, settings.managementPort(), env, log);
+    }
+}

@@ -1,0 +1,219 @@
+package dev.txauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.testkit.OidcClient;
+import dev.txauth.testkit.Page;
+import dev.txauth.testkit.Pkce;
+import dev.txauth.testkit.TokenResponse;
+import dev.txauth.testkit.TxauthKeycloakTest;
+import dev.txauth.testkit.TxauthServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The foundation story: the realm an admin imports behaves as the contract says, on the real server. */
+@TxauthKeycloakTest
+class FoundationIT {
+
+    private final TxauthServer server;
+
+    FoundationIT(TxauthServer server) {
+        this.server = server;
+    }
+
+    @Test
+    void importsPaymentsRealmWithContractSettings() {
+        OidcClient browser = server.newBrowser();
+        HttpResponse<String> discovery = browser.send(HttpRequest.newBuilder(
+                URI.create(server.realmUrl() + "/.well-known/openid-configuration")));
+        assertEquals(200, discovery.statusCode());
+        JsonNode metadata = dev.txauth.testkit.Json.parse(discovery.body());
+        assertEquals(server.realmUrl(), metadata.get("issuer").asText());
+        assertTrue(textValues(metadata.get("acr_values_supported")).containsAll(List.of("login", "mfa", "transaction")));
+
+        JsonNode realm = server.admin().get("/admin/realms/payments").json();
+        assertTrue(realm.get("bruteForceProtected").asBoolean());
+        assertTrue(realm.get("revokeRefreshToken").asBoolean());
+        assertEquals(0, realm.get("refreshTokenMaxReuse").asInt());
+        assertTrue(textValues(realm.get("eventsListeners")).contains("txauth-audit"));
+        assertEquals("txauth", realm.get("loginTheme").asText());
+    }
+
+    @Test
+    void mobileAppLogsInWithPkceAndGetsTokens() {
+        String userId = TestUsers.create(server, "pkce");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+
+        Page done = app.loginWithPassword(TestUsers.username(server, userId), TestUsers.PASSWORD, pkce, Map.of());
+        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+
+        assertEquals(200, tokens.status(), tokens.body().toString());
+        JsonNode claims = tokens.accessTokenClaims();
+        assertEquals(userId, claims.get("sub").asText());
+        assertEquals("mobile-app", claims.get("azp").asText());
+        assertTrue(textValues(claims.get("aud")).contains("payment-service"), "payment-service must accept the token");
+        assertEquals("login", claims.get("acr").asText());
+        assertTrue(tokens.body().hasNonNull("refresh_token"));
+        assertTrue(tokens.body().hasNonNull("id_token"));
+    }
+
+    @Test
+    void refusesCodeExchangeWithWrongVerifier() {
+        String userId = TestUsers.create(server, "verifier");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        Page done = app.loginWithPassword(TestUsers.username(server, userId), TestUsers.PASSWORD, pkce, Map.of());
+
+        TokenResponse tokens = app.exchangeCode(done.code(), Pkce.s256());
+
+        assertEquals(400, tokens.status());
+        assertEquals("invalid_grant", tokens.error());
+    }
+
+    @Test
+    void refusesAuthorizationWithoutPkce() {
+        OidcClient app = server.newBrowser();
+        Page page = app.authorize(app.authorizationParameters(null, Map.of()));
+        assertEquals("invalid_request", page.appRedirectParameters().get("error"));
+    }
+
+    @Test
+    void refusesPlainPkce() {
+        OidcClient app = server.newBrowser();
+        Page page = app.authorize(app.authorizationParameters(null, Map.of(
+                "code_challenge", "plain-challenge-plain-challenge-plain-challenge-0123",
+                "code_challenge_method", "plain")));
+        assertEquals("invalid_request", page.appRedirectParameters().get("error"));
+    }
+
+    @Test
+    void refusesImplicitFlow() {
+        OidcClient app = server.newBrowser();
+        Page page = app.authorize(app.authorizationParameters(Pkce.s256(), Map.of("response_type", "token")));
+        String error = page.appRedirectParameters().get("error");
+        assertTrue(List.of("unauthorized_client", "unsupported_response_type").contains(error), error);
+    }
+
+    @Test
+    void refusesPasswordGrant() {
+        String userId = TestUsers.create(server, "ropc");
+        TokenResponse response = server.newBrowser().tokenRequest(Map.of("grant_type", "password",
+                "client_id", "mobile-app", "username", TestUsers.username(server, userId),
+                "password", TestUsers.PASSWORD));
+        assertEquals(400, response.status());
+        assertEquals("unauthorized_client", response.error());
+    }
+
+    @Test
+    void paymentServiceGetsClientCredentialsTokenWithInitiatorRole() {
+        TokenResponse tokens = server.newBrowser().clientCredentials(TxauthServer.PAYMENT_SERVICE,
+                server.paymentServiceSecret());
+        assertEquals(200, tokens.status(), tokens.body().toString());
+        JsonNode roles = tokens.accessTokenClaims().path("realm_access").path("roles");
+        assertTrue(textValues(roles).contains("txauth-transaction-initiator"), roles.toString());
+        assertFalse(tokens.body().hasNonNull("refresh_token"), "client credentials must not return a refresh token");
+    }
+
+    @Test
+    void refusesPaymentServiceWithWrongSecret() {
+        TokenResponse tokens = server.newBrowser().clientCredentials(TxauthServer.PAYMENT_SERVICE, "wrong-secret");
+        assertEquals(401, tokens.status());
+        assertEquals("unauthorized_client", tokens.error());
+    }
+
+    @Test
+    void rotatesRefreshTokensAndRejectsReuse() {
+        TokenResponse first = loggedIn();
+        OidcClient app = server.newBrowser();
+
+        TokenResponse second = app.refresh(first.refreshToken());
+        assertEquals(200, second.status(), second.body().toString());
+        assertNotEquals(first.refreshToken(), second.refreshToken());
+
+        TokenResponse reused = app.refresh(first.refreshToken());
+        assertEquals(400, reused.status());
+        assertEquals("invalid_grant", reused.error());
+    }
+
+    @Test
+    void adminSignOutRevokesRefreshAndIntrospection() {
+        String userId = TestUsers.create(server, "revoke");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        Page done = app.loginWithPassword(TestUsers.username(server, userId), TestUsers.PASSWORD, pkce, Map.of());
+        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        String secret = server.paymentServiceSecret();
+        assertTrue(app.introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active").asBoolean());
+
+        server.admin().logoutUser(userId);
+
+        assertFalse(app.introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active")
+                .asBoolean());
+        TokenResponse refreshed = app.refresh(tokens.refreshToken());
+        assertEquals(400, refreshed.status());
+        assertEquals("invalid_grant", refreshed.error());
+    }
+
+    @Test
+    void txauthProvidersAndThemeAreInstalled() throws Exception {
+        JsonNode providers = server.admin().serverInfo().get("providers");
+        assertTrue(providers.path("eventsListener").path("providers").has("txauth-audit"));
+        assertTrue(providers.path("realm-restapi-extension").path("providers").has("txauth"));
+        assertTrue(providers.path("protocol-mapper").path("providers").has("txauth-transaction-claims"));
+        JsonNode loginThemes = server.admin().serverInfo().path("themes").path("login");
+        assertTrue(textValues(loginThemes.findValues("name")).contains("txauth"), loginThemes.toString());
+
+        String realmInfo = server.newBrowser().send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/txauth")))
+                .body();
+        assertEquals("payments", dev.txauth.testkit.Json.parse(realmInfo).get("realm").asText());
+    }
+
+    @Test
+    void auditListenerReceivesLoginEvents() throws Exception {
+        loggedIn();
+        String log = Files.readString(server.logFile());
+        assertTrue(log.contains("txauth-audit received user event LOGIN "), "no LOGIN event reached txauth-audit");
+        assertTrue(log.contains("txauth-audit received user event CODE_TO_TOKEN "));
+    }
+
+    @Test
+    void loginPageIsRenderedWithTxauthTheme() {
+        OidcClient app = server.newBrowser();
+        Page login = app.authorize(app.authorizationParameters(Pkce.s256(), Map.of("ui_locales", "fr")));
+        assertEquals(200, login.status());
+        assertTrue(login.body().contains("/login/txauth/"), "login page does not use the txauth theme resources");
+        assertTrue(login.document().title().startsWith("Connexion"), login.document().title());
+    }
+
+    private TokenResponse loggedIn() {
+        String userId = TestUsers.create(server, "login");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        Page done = app.loginWithPassword(TestUsers.username(server, userId), TestUsers.PASSWORD, pkce, Map.of());
+        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        assertEquals(200, tokens.status(), tokens.body().toString());
+        return tokens;
+    }
+
+    private static List<String> textValues(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static List<String> textValues(List<JsonNode> nodes) {
+        return nodes.stream().map(JsonNode::asText).toList();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.txauth.testkit;
+
+import dev.txauth.devserver.EmbeddedDatabase;
+import dev.txauth.devserver.FreePort;
+import dev.txauth.devserver.KeycloakProcess;
+import dev.txauth.devserver.KeycloakSettings;
+import dev.txauth.devserver.TxauthBundle;
+import dev.txauth.devserver.TxauthKeycloak;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from the Maven Central distribution, with the jars Maven just built, on an embedded PostgreSQL (or the
+ * external one named by {@code -Dtxauth.db.url}, {@code .username}, {@code .password}; it must be an empty database).
+ * The unpacked server under {@code target/txauth-server} is rebuilt only when a jar changes.
+ */
+final class DistributionServer implements TxauthServer, AutoCloseable {
+
+    private final KeycloakSettings settings;
+    private final EmbeddedDatabase database;
+    private final String paymentServiceSecret;
+    private final AdminClient admin;
+    private KeycloakProcess keycloak;
+
+    private DistributionServer(KeycloakSettings settings, EmbeddedDatabase database, String paymentServiceSecret) {
+        this.settings = settings;
+        this.database = database;
+        this.paymentServiceSecret = paymentServiceSecret;
+        this.admin = new AdminClient(settings.baseUrl(), settings.adminUser(), settings.adminPassword());
+    }
+
+    static DistributionServer start() {
+        Path work = Path.of(System.getProperty("txauth.work.dir", "target/txauth-server")).toAbsolutePath();
+        String externalUrl = System.getProperty("txauth.db.url", "");
+        EmbeddedDatabase database = null;
+        String url = externalUrl;
+        String user = System.getProperty("txauth.db.username", "");
+        String password = System.getProperty("txauth.db.password", "");
+        if (externalUrl.isBlank()) {
+            database = EmbeddedDatabase.startThrowAway(work.resolve("postgres"), FreePort.find());
+            url = database.jdbcUrl();
+            user = EmbeddedDatabase.USER;
+            password = EmbeddedDatabase.PASSWORD;
+        }
+        String secret = randomSecret();
+        KeycloakSettings settings = new KeycloakSettings(work, FreePort.find(), FreePort.find(), url, user, password,
+                "admin", randomSecret(), true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
+                        "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g"),
+                List.of("--log-level=INFO,dev.txauth:DEBUG"));
+        DistributionServer server = new DistributionServer(settings, database, secret);
+        try {
+            server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
+        return server;
+    }
+
+    @Override
+    public String baseUrl() {
+        return settings.baseUrl();
+    }
+
+    @Override
+    public String paymentServiceSecret() {
+        return paymentServiceSecret;
+    }
+
+    @Override
+    public AdminClient admin() {
+        return admin;
+    }
+
+    @Override
+    public Path logFile() {
+        return keycloak.logFile();
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return settings.databaseUrl();
+    }
+
+    @Override
+    public String databaseUser() {
+        return settings.databaseUser();
+    }
+
+    @Override
+    public String databasePassword() {
+        return settings.databasePassword();
+    }
+
+    @Override
+    public synchronized void restart() {
+        keycloak.close();
+        keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+    }
+
+    @Override
+    public synchronized void crashAndRestart() {
+        keycloak.kill();
+        keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

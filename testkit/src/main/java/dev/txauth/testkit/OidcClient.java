@@ -1,0 +1,191 @@
+package dev.txauth.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a mobile app and its system browser do, over real HTTP: authorization code + PKCE with cookies kept like a
+ * browser, then the token endpoint (code exchange, refresh, introspection, client credentials, token exchange).
+ */
+public final class OidcClient {
+
+    public static final String MOBILE_APP = "mobile-app";
+    public static final String MOBILE_REDIRECT = "com.example.wallet:/oauth2redirect";
+
+    private final String realmUrl;
+    private final BrowserCookies cookies = new BrowserCookies();
+    private final HttpClient http;
+
+    public OidcClient(String realmUrl) {
+        this.realmUrl = realmUrl;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public BrowserCookies cookies() {
+        return cookies;
+    }
+
+    public String realmUrl() {
+        return realmUrl;
+    }
+
+    /** Standard authorization request for mobile-app with PKCE S256; {@code extra} adds or overrides parameters. */
+    public Map<String, String> authorizationParameters(Pkce pkce, Map<String, String> extra) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", MOBILE_APP);
+        params.put("redirect_uri", MOBILE_REDIRECT);
+        params.put("response_type", "code");
+        params.put("scope", "openid");
+        params.put("state", "st-" + System.nanoTime());
+        params.put("nonce", "n-" + System.nanoTime());
+        if (pkce != null) {
+            params.put("code_challenge", pkce.challenge());
+            params.put("code_challenge_method", "S256");
+        }
+        params.putAll(extra);
+        params.values().removeIf(v -> v == null);
+        return params;
+    }
+
+    /** Opens the authorization endpoint as the system browser would, following redirects within Keycloak. */
+    public Page authorize(Map<String, String> parameters) {
+        return navigate(URI.create(realmUrl + "/protocol/openid-connect/auth?" + HttpForms.encode(parameters)));
+    }
+
+    /** Fills and submits a form of the current page (hidden inputs kept), following redirects. */
+    public Page submit(Page page, String formSelector, Map<String, String> fields) {
+        Element form = page.form(formSelector).orElseThrow(() -> new AssertionError(
+                "No " + formSelector + " on " + page.uri() + ":\n" + Json.abbreviate(page.document().text())));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]")) {
+            String type = input.attr("type");
+            if (!type.equals("submit") && !type.equals("checkbox") && !type.equals("radio")) {
+                values.put(input.attr("name"), input.val());
+            }
+        }
+        values.putAll(fields);
+        URI action = URI.create(form.absUrl("action"));
+        return post(action, HttpForms.encode(values));
+    }
+
+    /** The usual username + password step on Keycloak's login form. */
+    public Page submitPassword(Page loginPage, String username, String password) {
+        return submit(loginPage, "form#kc-form-login", Map.of("username", username, "password", password,
+                "credentialId", ""));
+    }
+
+    /** Full password login for mobile-app with PKCE; returns where the browser ended up. */
+    public Page loginWithPassword(String username, String password, Pkce pkce, Map<String, String> extra) {
+        Page login = authorize(authorizationParameters(pkce, extra));
+        if (login.isAppRedirect()) {
+            return login;
+        }
+        return submitPassword(login, username, password);
+    }
+
+    public Page navigate(URI uri) {
+        return follow(send(HttpRequest.newBuilder(uri).GET()));
+    }
+
+    private Page post(URI uri, String form) {
+        return follow(send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))));
+    }
+
+    private Page follow(HttpResponse<String> response) {
+        for (int hops = 0; hops < 20; hops++) {
+            int status = response.statusCode();
+            if (status < 300 || status >= 400) {
+                return new Page(status, response.uri(), response.body(), null);
+            }
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            if (!next.getScheme().startsWith("http")) {
+                return new Page(status, response.uri(), response.body(), next);
+            }
+            response = send(HttpRequest.newBuilder(next).GET());
+        }
+        throw new IllegalStateException("Too many redirects");
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- token endpoint -------------------------------------------------------------------------------------------
+
+    public TokenResponse exchangeCode(String code, Pkce pkce) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", MOBILE_APP);
+        form.put("redirect_uri", MOBILE_REDIRECT);
+        form.put("code", code);
+        if (pkce != null) {
+            form.put("code_verifier", pkce.verifier());
+        }
+        return tokenRequest(form);
+    }
+
+    public TokenResponse refresh(String refreshToken) {
+        return tokenRequest(Map.of("grant_type", "refresh_token", "client_id", MOBILE_APP,
+                "refresh_token", refreshToken));
+    }
+
+    public TokenResponse clientCredentials(String clientId, String secret) {
+        return tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret));
+    }
+
+    /** Standard token exchange (RFC 8693) by a confidential client. */
+    public TokenResponse tokenExchange(String clientId, String secret, String subjectToken, String audience) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        form.put("subject_token", subjectToken);
+        form.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        form.put("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        if (audience != null) {
+            form.put("audience", audience);
+        }
+        return tokenRequest(form);
+    }
+
+    /** Any token-endpoint call, for the negative tests (password grant, wrong verifier...). */
+    public TokenResponse tokenRequest(Map<String, String> form) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(form))));
+        return new TokenResponse(response.statusCode(), Json.parse(response.body()));
+    }
+
+    public JsonNode introspect(String token, String clientId, String secret) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(realmUrl + "/protocol/openid-connect/token/introspect"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(Map.of("token", token,
+                        "client_id", clientId, "client_secret", secret)))));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Introspection answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.parse(response.body());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.txauth.testkit;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a test class that needs the real txauth Keycloak; declare a {@link TxauthServer} parameter to get it.
+ * One server serves every such class in the test JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(TxauthKeycloakExtension.class)
+public @interface TxauthKeycloakTest {
+}

@@ -1,0 +1,50 @@
+package dev.txauth.testkit;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** A running Keycloak with txauth installed and the payments realm imported, as a test sees it. */
+public interface TxauthServer {
+
+    String REALM = "payments";
+    String PAYMENT_SERVICE = "payment-service";
+
+    /** {@code http://localhost:<port>}. */
+    String baseUrl();
+
+    default String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    /** The secret the realm file's {@code ${PAYMENT_SERVICE_CLIENT_SECRET}} placeholder received. */
+    String paymentServiceSecret();
+
+    AdminClient admin();
+
+    /** A fresh browser + app (own cookie jar). */
+    default OidcClient newBrowser() {
+        return new OidcClient(realmUrl());
+    }
+
+    /** Keycloak's log for this run (stdout and stderr). */
+    Path logFile();
+
+    /** Keycloak's own database, for tests that inspect txauth's tables. */
+    String jdbcUrl();
+
+    String databaseUser();
+
+    String databasePassword();
+
+    default Connection openDatabase() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), databaseUser(), databasePassword());
+    }
+
+    /** Graceful stop and start on the same database (what an operator's restart does). */
+    void restart();
+
+    /** SIGKILL, then start again on the same database: a crash. */
+    void crashAndRestart();
+}
