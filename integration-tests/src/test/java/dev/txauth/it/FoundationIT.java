@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.txauth.testkit.OidcClient;
 import dev.txauth.testkit.Page;
 import dev.txauth.testkit.Pkce;
+import dev.txauth.testkit.TestUser;
+import dev.txauth.testkit.TestUsers;
 import dev.txauth.testkit.TokenResponse;
 import dev.txauth.testkit.TxauthKeycloakTest;
 import dev.txauth.testkit.TxauthServer;
@@ -52,16 +54,16 @@ class FoundationIT {
 
     @Test
     void mobileAppLogsInWithPkceAndGetsTokens() {
-        String userId = TestUsers.create(server, "pkce");
+        TestUser user = TestUsers.withPassword(server, "pkce");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
-        Page done = app.loginWithPassword(TestUsers.username(server, userId), TestUsers.PASSWORD, pkce, Map.of());
+        Page done = app.login(user, pkce, Map.of());
         TokenResponse tokens = app.exchangeCode(done.code(), pkce);
 
         assertEquals(200, tokens.status(), tokens.body().toString());
         JsonNode claims = tokens.accessTokenClaims();
-        assertEquals(userId, claims.get("sub").asText());
+        assertEquals(user.id(), claims.get("sub").asText());
         assertEquals("mobile-app", claims.get("azp").asText());
         assertTrue(textValues(claims.get("aud")).contains("payment-service"), "payment-service must accept the token");
         assertEquals("login", claims.get("acr").asText());
@@ -70,11 +72,29 @@ class FoundationIT {
     }
 
     @Test
-    void refusesCodeExchangeWithWrongVerifier() {
-        String userId = TestUsers.create(server, "verifier");
+    void mfaRequestDemandsTheSecondFactorAndYieldsAcrMfa() {
+        TestUser user = TestUsers.withOtp(server, "mfa");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        Page done = app.loginWithPassword(TestUsers.username(server, userId), TestUsers.PASSWORD, pkce, Map.of());
+
+        Page afterPassword = app.submitPassword(app.authorize(app.authorizationParameters(pkce,
+                Map.of("acr_values", "mfa"))), user.username(), user.password());
+        assertTrue(afterPassword.form(OidcClient.OTP_FORM).isPresent(), "mfa must ask for the TOTP code");
+        Page wrong = app.submitOtp(afterPassword, "000000".equals(dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 3))
+                ? "111111" : "000000");
+        assertTrue(wrong.form(OidcClient.OTP_FORM).isPresent(), "a wrong code must be refused");
+        Page done = app.submitOtp(wrong, dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 3));
+
+        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        assertEquals("mfa", tokens.accessTokenClaims().get("acr").asText());
+    }
+
+    @Test
+    void refusesCodeExchangeWithWrongVerifier() {
+        TestUser user = TestUsers.withPassword(server, "verifier");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        Page done = app.login(user, pkce, Map.of());
 
         TokenResponse tokens = app.exchangeCode(done.code(), Pkce.s256());
 
@@ -108,10 +128,10 @@ class FoundationIT {
 
     @Test
     void refusesPasswordGrant() {
-        String userId = TestUsers.create(server, "ropc");
+        TestUser user = TestUsers.withPassword(server, "ropc");
         TokenResponse response = server.newBrowser().tokenRequest(Map.of("grant_type", "password",
-                "client_id", "mobile-app", "username", TestUsers.username(server, userId),
-                "password", TestUsers.PASSWORD));
+                "client_id", "mobile-app", "username", user.username(),
+                "password", user.password()));
         assertEquals(400, response.status());
         assertEquals("unauthorized_client", response.error());
     }
@@ -149,15 +169,15 @@ class FoundationIT {
 
     @Test
     void adminSignOutRevokesRefreshAndIntrospection() {
-        String userId = TestUsers.create(server, "revoke");
+        TestUser user = TestUsers.withPassword(server, "revoke");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        Page done = app.loginWithPassword(TestUsers.username(server, userId), TestUsers.PASSWORD, pkce, Map.of());
+        Page done = app.login(user, pkce, Map.of());
         TokenResponse tokens = app.exchangeCode(done.code(), pkce);
         String secret = server.paymentServiceSecret();
         assertTrue(app.introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active").asBoolean());
 
-        server.admin().logoutUser(userId);
+        server.admin().logoutUser(user.id());
 
         assertFalse(app.introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active")
                 .asBoolean());
@@ -198,18 +218,21 @@ class FoundationIT {
     }
 
     private TokenResponse loggedIn() {
-        String userId = TestUsers.create(server, "login");
+        TestUser user = TestUsers.withPassword(server, "login");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        Page done = app.loginWithPassword(TestUsers.username(server, userId), TestUsers.PASSWORD, pkce, Map.of());
+        Page done = app.login(user, pkce, Map.of());
         TokenResponse tokens = app.exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         return tokens;
     }
 
-    private static List<String> textValues(JsonNode array) {
+    private static List<String> textValues(JsonNode arrayOrText) {
         List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
+        if (arrayOrText.isTextual()) {
+            values.add(arrayOrText.asText());
+        }
+        arrayOrText.forEach(v -> values.add(v.asText()));
         return values;
     }
 

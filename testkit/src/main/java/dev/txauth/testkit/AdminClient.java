@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,19 +55,6 @@ public final class AdminClient {
 
     public Response delete(String path) {
         return send(request(path).DELETE());
-    }
-
-    /** Creates an enabled user with a verified email and profile (so no required action interrupts the login). */
-    public String createUser(String username, String password) {
-        Response created = post("/admin/realms/" + REALM + "/users", Map.of(
-                "username", username, "enabled", true, "email", username + "@example.test", "emailVerified", true,
-                "firstName", "Test", "lastName", "User",
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
-        if (created.status() != 201) {
-            throw new IllegalStateException("Create user " + username + ": " + created.status() + " " + created.body());
-        }
-        String location = created.raw().headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     /** What the admin console's "Sign out" on a user does. */

@@ -85,13 +85,27 @@ public final class OidcClient {
                 "credentialId", ""));
     }
 
-    /** Full password login for mobile-app with PKCE; returns where the browser ended up. */
-    public Page loginWithPassword(String username, String password, Pkce pkce, Map<String, String> extra) {
-        Page login = authorize(authorizationParameters(pkce, extra));
-        if (login.isAppRedirect()) {
-            return login;
+    /**
+     * Full login of mobile-app with PKCE as this user: password, then the TOTP code if Keycloak asks for a second
+     * factor and the user has an authenticator app. Returns where the browser ended up.
+     */
+    public Page login(TestUser user, Pkce pkce, Map<String, String> extra) {
+        Page page = authorize(authorizationParameters(pkce, extra));
+        if (page.isAppRedirect()) {
+            return page;
         }
-        return submitPassword(login, username, password);
+        page = submitPassword(page, user.username(), user.password());
+        if (!page.isAppRedirect() && user.hasOtp() && page.form(OTP_FORM).isPresent()) {
+            page = submitOtp(page, Totp.freshCode(user.otpSecret(), 3));
+        }
+        return page;
+    }
+
+    /** Keycloak's own OTP form (second factor at login). */
+    public static final String OTP_FORM = "form#kc-otp-login-form";
+
+    public Page submitOtp(Page otpPage, String code) {
+        return submit(otpPage, OTP_FORM, Map.of("otp", code));
     }
 
     public Page navigate(URI uri) {
