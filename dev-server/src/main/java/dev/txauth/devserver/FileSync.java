@@ -33,21 +33,6 @@ final class FileSync {
         }
     }
 
-    /** @return true when the target was written. */
-    static boolean writeIfChanged(InputStream content, Path target) {
-        try {
-            byte[] bytes = content.readAllBytes();
-            if (Files.isRegularFile(target) && MessageDigest.isEqual(Files.readAllBytes(target), bytes)) {
-                return false;
-            }
-            Files.createDirectories(target.getParent());
-            Files.write(target, bytes);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target, e);
-        }
-    }
-
     static String sha256(Path file) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -57,14 +59,21 @@ public final class KeycloakHome {
      * @param importFiles names inside the realm-config jar to place in {@code data/import/}
      */
     public void install(TxauthBundle bundle, List<String> importFiles, List<String> buildOptions) {
+        install(bundle.providerJars(), readFromJar(bundle.realmConfigJar(), importFiles), buildOptions);
+    }
+
+    /**
+     * Installs exactly these provider jars (none for a vanilla Keycloak) and these import files (name → content).
+     */
+    public void install(List<Path> providerJars, Map<String, byte[]> importFiles, List<String> buildOptions) {
         List<String> installed = new ArrayList<>();
-        for (Path jar : bundle.providerJars()) {
+        for (Path jar : providerJars) {
             Path target = home.resolve("providers").resolve(jar.getFileName());
             FileSync.copyIfChanged(jar, target);
             installed.add(target.getFileName().toString());
         }
         removeStaleJars(installed);
-        installImportFiles(bundle.realmConfigJar(), importFiles);
+        installImportFiles(importFiles);
 
         String stamp = buildStamp(buildOptions);
         Path stampFile = home.resolve(BUILD_STAMP);
@@ -106,18 +115,30 @@ public final class KeycloakHome {
         }
     }
 
-    private void installImportFiles(Path realmConfigJar, List<String> names) {
-        Path importDir = home.resolve("data").resolve("import");
-        try (ZipFile zip = new ZipFile(realmConfigJar.toFile())) {
-            recreate(importDir);
+    private static Map<String, byte[]> readFromJar(Path jar, List<String> names) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (String name : names) {
                 ZipEntry entry = zip.getEntry(name);
                 if (entry == null) {
-                    throw new IllegalStateException(name + " not found in " + realmConfigJar);
+                    throw new IllegalStateException(name + " not found in " + jar);
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    FileSync.writeIfChanged(in, importDir.resolve(Path.of(name).getFileName()));
+                    files.put(Path.of(name).getFileName().toString(), in.readAllBytes());
                 }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private void installImportFiles(Map<String, byte[]> files) {
+        Path importDir = home.resolve("data").resolve("import");
+        try {
+            recreate(importDir);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Files.write(importDir.resolve(file.getKey()), file.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

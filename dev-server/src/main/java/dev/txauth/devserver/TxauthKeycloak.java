@@ -29,7 +29,21 @@ public final class TxauthKeycloak {
         KeycloakHome home = KeycloakHome.unpack(bundle, settings.workDirectory());
         List<String> imports = settings.importDemoUsers() ? List.of(REALM_FILE, DEMO_USERS_FILE) : List.of(REALM_FILE);
         home.install(bundle, imports, BUILD_OPTIONS);
+        return run(home, settings);
+    }
 
+    /**
+     * The same Keycloak distribution with no txauth jar at all and the given realm files: the baseline that benchmarks
+     * compare txauth against, side by side in one run.
+     */
+    public static KeycloakProcess startVanilla(TxauthBundle bundle, KeycloakSettings settings,
+                                               Map<String, byte[]> importFiles) {
+        KeycloakHome home = KeycloakHome.unpack(bundle, settings.workDirectory());
+        home.install(List.of(), importFiles, BUILD_OPTIONS);
+        return run(home, settings);
+    }
+
+    private static KeycloakProcess run(KeycloakHome home, KeycloakSettings settings) {
         List<String> options = new ArrayList<>(List.of(
                 "--http-enabled=true",
                 "--http-host=127.0.0.1",

@@ -5,6 +5,7 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,21 @@ public final class BrowserCookies extends CookieManager {
 
     public void clear() {
         getCookieStore().removeAll();
+    }
+
+    /** Forgets every cookie but these, e.g. keep the device cookie while starting a fresh login session. */
+    public void keepOnly(java.util.Set<String> names) {
+        List<HttpCookie> kept = new ArrayList<>();
+        for (HttpCookie cookie : getCookieStore().getCookies()) {
+            if (names.contains(cookie.getName())) {
+                kept.add(cookie);
+            }
+        }
+        List<URI> uris = List.copyOf(getCookieStore().getURIs());
+        getCookieStore().removeAll();
+        for (HttpCookie cookie : kept) {
+            getCookieStore().add(uris.isEmpty() ? null : uris.get(0), cookie);
+        }
     }
 
     public void set(URI uri, String name, String value) {

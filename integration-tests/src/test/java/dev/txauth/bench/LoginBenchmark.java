@@ -1,0 +1,162 @@
+package dev.txauth.bench;
+
+import dev.txauth.testkit.OidcClient;
+import dev.txauth.testkit.Page;
+import dev.txauth.testkit.Pkce;
+import dev.txauth.testkit.TestUser;
+import dev.txauth.testkit.TestUsers;
+import dev.txauth.testkit.TokenResponse;
+import dev.txauth.testkit.TxauthKeycloakTest;
+import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.VanillaServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * txauth Keycloak vs vanilla Keycloak, side by side in one run on this machine: the same mobile-app login
+ * (authorization code + PKCE, password, code exchange) against both, interleaved so machine noise hits both alike.
+ * Run with {@code ./mvnw -B verify -Pbenchmark}; results go to {@code integration-tests/target/benchmarks/login.md}.
+ */
+@TxauthKeycloakTest
+class LoginBenchmark {
+
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
+    private static final int LOGINS = Integer.getInteger("bench.logins", 200);
+    private static final int THREADS = Integer.getInteger("bench.threads", 4);
+    private static final Set<String> DEVICE_COOKIE = Set.of("TXAUTH_DEVICE");
+
+    private static VanillaServer vanilla;
+
+    private final TxauthServer txauth;
+
+    LoginBenchmark(TxauthServer txauth) {
+        this.txauth = txauth;
+    }
+
+    @BeforeAll
+    static void startVanilla() throws IOException {
+        Files.deleteIfExists(Path.of("target", "benchmarks", "login.md"));
+        vanilla = VanillaServer.start(Path.of("target", "vanilla-server").toAbsolutePath());
+    }
+
+    @AfterAll
+    static void stopVanilla() {
+        if (vanilla != null) {
+            vanilla.close();
+        }
+    }
+
+    @Test
+    void sequentialLoginLatency() throws IOException {
+        Login onTxauth = new Login(txauth);
+        Login onVanilla = new Login(vanilla);
+        for (int i = 0; i < WARMUP; i++) {
+            onTxauth.once();
+            onVanilla.once();
+        }
+        LatencyStats txauthStats = new LatencyStats();
+        LatencyStats vanillaStats = new LatencyStats();
+        for (int i = 0; i < LOGINS; i++) {
+            txauthStats.add(onTxauth.once());
+            vanillaStats.add(onVanilla.once());
+        }
+        report("Sequential login latency (ms), " + LOGINS + " logins each after " + WARMUP + " warm-up",
+                txauthStats, vanillaStats);
+    }
+
+    @Test
+    void concurrentLoginThroughput() throws Exception {
+        double txauthRate = throughput(txauth);
+        double vanillaRate = throughput(vanilla);
+        String line = String.format("| logins/s with %d threads | %.1f | %.1f | %.2f |%n", THREADS, txauthRate,
+                vanillaRate, txauthRate / vanillaRate);
+        append("Concurrent login throughput, " + LOGINS + " logins per server", line);
+    }
+
+    private double throughput(TxauthServer server) throws Exception {
+        List<Login> logins = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            Login login = new Login(server);
+            login.once();
+            logins.add(login);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (Login login : logins) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < LOGINS / THREADS; i++) {
+                    login.once();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return (LOGINS / THREADS) * THREADS / seconds;
+    }
+
+    /**
+     * One user, one device: every login is a full password login; the device cookie survives as on a phone. On txauth
+     * the user has TOTP so the first login from the device can step up; on vanilla Keycloak a user with TOTP would be
+     * asked for a (single-use) code on every login, so the baseline user has a password only: both then do the same
+     * work per measured login (password + code exchange).
+     */
+    private static final class Login {
+        private final TestUser user;
+        private final OidcClient browser;
+
+        Login(TxauthServer server) {
+            this.user = server instanceof VanillaServer ? TestUsers.withPassword(server, "bench")
+                    : TestUsers.withOtp(server, "bench");
+            this.browser = server.newBrowser();
+        }
+
+        long once() {
+            browser.cookies().keepOnly(DEVICE_COOKIE);
+            Pkce pkce = Pkce.s256();
+            long start = System.nanoTime();
+            Page done = browser.login(user, pkce, Map.of());
+            TokenResponse tokens = browser.exchangeCode(done.code(), pkce);
+            long elapsed = System.nanoTime() - start;
+            assertEquals(200, tokens.status(), tokens.body().toString());
+            return elapsed;
+        }
+    }
+
+    private static void report(String title, LatencyStats txauth, LatencyStats vanilla) throws IOException {
+        StringBuilder table = new StringBuilder();
+        for (double p : new double[]{50, 95, 99}) {
+            table.append(String.format("| p%.0f | %.1f | %.1f | %.2f |%n", p, txauth.percentile(p),
+                    vanilla.percentile(p), txauth.percentile(p) / vanilla.percentile(p)));
+        }
+        append(title, table.toString());
+    }
+
+    private static synchronized void append(String title, String rows) throws IOException {
+        Path out = Path.of("target", "benchmarks", "login.md");
+        Files.createDirectories(out.getParent());
+        String text = "\n### " + title + "\n\n| metric | txauth | vanilla | ratio |\n|---|---|---|---|\n" + rows;
+        Files.writeString(out, text, Files.exists(out)
+                ? new java.nio.file.OpenOption[]{java.nio.file.StandardOpenOption.APPEND}
+                : new java.nio.file.OpenOption[0]);
+        System.out.print(text);
+    }
+}
