@@ -5,6 +5,8 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.rar.AuthorizationDetailsProcessor;
 import org.keycloak.protocol.oidc.rar.AuthorizationDetailsProcessorFactory;
+import org.keycloak.representations.AuthorizationDetailsJSONRepresentation;
+import org.keycloak.util.AuthorizationDetailsParser;
 
 /**
  * Registers {@link PaymentInitiationProcessor}. Keycloak 26.7.3 keys processors by factory id and lists the ids in
@@ -21,7 +23,18 @@ public class PaymentInitiationProcessorFactory implements AuthorizationDetailsPr
 
     @Override
     public void init(Config.Scope config) {
-        // no options
+        // Keycloak narrows every detail of a token response to its processor's response class through this
+        // registry before sending it; ours is the generic representation itself.
+        AuthorizationDetailsParser.registerParser(PROVIDER_ID, new AuthorizationDetailsParser() {
+            @Override
+            public <T extends AuthorizationDetailsJSONRepresentation> T asSubtype(
+                    AuthorizationDetailsJSONRepresentation detail, Class<T> type) {
+                if (!type.isInstance(detail)) {
+                    throw new IllegalArgumentException("payment_initiation is represented as " + detail.getClass());
+                }
+                return type.cast(detail);
+            }
+        });
     }
 
     @Override
