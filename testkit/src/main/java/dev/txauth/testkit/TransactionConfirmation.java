@@ -2,6 +2,8 @@ package dev.txauth.testkit;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mobile app's side of CONTRACT §4 over real HTTP: an authorization request with {@code acr_values=transaction}
@@ -10,6 +12,9 @@ import java.util.Map;
 public final class TransactionConfirmation {
 
     public static final String CONFIRM_FORM = "form#txauth-confirm-form";
+
+    /** Codes already spent per TOTP secret: the server accepts each code once, at login and here alike. */
+    private static final Map<String, Set<String>> SPENT = new ConcurrentHashMap<>();
 
     private final OidcClient app;
     private final TestUser user;
@@ -39,17 +44,30 @@ public final class TransactionConfirmation {
             page = app.submitPassword(page, user.username(), user.password());
         }
         if (page.form(OidcClient.OTP_FORM).isPresent()) {
-            page = app.submitOtp(page, Totp.freshCode(user.otpSecret(), 4));
+            page = app.submitOtp(page, unspentCode(0, Totp.PERIOD_SECONDS, -Totp.PERIOD_SECONDS));
         }
         return page;
     }
 
     /**
-     * A code the server accepts now that differs from the one just used at login: the next time step's (the realm's
-     * look-around window is 1), since each code is accepted once.
+     * A code the server accepts now that was not used before for this user (at login or for another transaction):
+     * preferably the next time step's (the realm's look-around window is 1).
      */
     public String nextCode() {
-        return Totp.code(user.otpSecret(), Instant.now().plusSeconds(Totp.PERIOD_SECONDS));
+        return unspentCode(Totp.PERIOD_SECONDS, 0, -Totp.PERIOD_SECONDS);
+    }
+
+    private String unspentCode(int... offsets) {
+        Totp.freshCode(user.otpSecret(), 4);
+        Set<String> spent = SPENT.computeIfAbsent(user.otpSecret(), s -> ConcurrentHashMap.newKeySet());
+        Instant now = Instant.now();
+        for (int offset : offsets) {
+            String code = Totp.code(user.otpSecret(), now.plusSeconds(offset));
+            if (spent.add(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("Every code of the current window is spent; a test used too many");
     }
 
     public Page confirm(Page confirmationPage, String code) {

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
+import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -44,7 +44,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        Pending pending = loadPending(context);
+        Pending pending = loadPending(context, false);
         if (pending == null) {
             return;
         }
@@ -58,7 +58,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        Pending pending = loadPending(context);
+        Pending pending = loadPending(context, true);
         if (pending == null) {
             return;
         }
@@ -83,9 +83,12 @@ public class TransactionConfirmAuthenticator implements Authenticator {
             TransactionStore.FailureOutcome outcome = store.recordFailure(realm.getId(), id, settings.maxFailures(),
                     Time.currentTime());
             if (outcome == TransactionStore.FailureOutcome.RETRY) {
-                context.getEvent().detail(TransactionEvents.TRANSACTION_ID, id);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        ConfirmationPage.render(context, pending.record, pending.detail, config, INVALID_CODE));
+                context.getEvent().clone().detail(TransactionEvents.TRANSACTION_ID, id)
+                        .error(Errors.INVALID_USER_CREDENTIALS);
+                // Not failureChallenge: the transaction's own counter is the PSD2 lock. Feeding Keycloak's
+                // brute-force detection too would let its quick-login check reset the flow after two fast typos.
+                context.challenge(ConfirmationPage.render(context, pending.record, pending.detail, config,
+                        INVALID_CODE));
                 return;
             }
             if (outcome == TransactionStore.FailureOutcome.LOCKED) {
@@ -135,7 +138,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
      * The transaction named by the request, if it is this user's, for this client, pending and unexpired, and the
      * request repeats none of its fields differently. Otherwise the flow has been ended and null is returned.
      */
-    private Pending loadPending(AuthenticationFlowContext context) {
+    private Pending loadPending(AuthenticationFlowContext context, boolean submitted) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         JsonNode requested = parse(authSession.getClientNote(OAuth2Constants.AUTHORIZATION_DETAILS));
         Optional<String> id = RequestedDetailMatcher.identifier(requested);
@@ -159,7 +162,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
             TransactionEvents.failure(context.getEvent(), "transaction_expired", record.id(), "expired");
         }
         if (record.status() != TransactionStatus.PENDING || record.pendingExpired(now)) {
-            if (context.getHttpRequest().getHttpMethod().equals("POST")) {
+            if (submitted) {
                 // The page was open while the transaction ended (timeout, lock, decision in another tab).
                 Response redirect = FlowEnd.redirect(context.getSession(), authSession, FlowEnd.ACCESS_DENIED,
                         "The transaction is no longer pending");
@@ -167,7 +170,8 @@ public class TransactionConfirmAuthenticator implements Authenticator {
                         : record.pendingExpired(now) || record.status() == TransactionStatus.EXPIRED
                         ? "txauthTransactionExpired" : "txauthTransactionNotFound";
                 String url = redirect.getLocation() == null ? null : redirect.getLocation().toString();
-                context.failure(AuthenticationFlowError.ACCESS_DENIED, ConfirmationPage.ended(context, message, url));
+                context.getEvent().clone().detail(TransactionEvents.TRANSACTION_ID, record.id()).error(Errors.EXPIRED_CODE);
+                context.forceChallenge(ConfirmationPage.ended(context, message, url));
                 return null;
             }
             end(context, FlowEnd.INVALID_AUTHORIZATION_DETAILS, "The transaction is not pending");
@@ -186,10 +190,14 @@ public class TransactionConfirmAuthenticator implements Authenticator {
         }
     }
 
+    /**
+     * Ends the request at the client with an OAuth error. forceChallenge, not failure: the response is final either
+     * way, and failure() would also count a login failure against the user (see the RETRY case in action()).
+     */
     private void end(AuthenticationFlowContext context, String error, String description) {
-        context.getEvent().error(error);
-        context.failure(AuthenticationFlowError.ACCESS_DENIED,
-                FlowEnd.redirect(context.getSession(), context.getAuthenticationSession(), error, description));
+        context.getEvent().clone().error(error);
+        context.forceChallenge(FlowEnd.redirect(context.getSession(), context.getAuthenticationSession(), error,
+                description));
     }
 
     private static PaymentDetail toDetail(JsonNode json) {
