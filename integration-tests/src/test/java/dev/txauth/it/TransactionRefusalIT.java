@@ -212,4 +212,16 @@ class TransactionRefusalIT {
         assertEquals("invalid_authorization_details", tokens.error());
         assertEquals("PENDING", paymentService.get(id).json().path("status").asText());
     }
+
+    @Test
+    void malformedAuthorizationDetailsAreRejectedAtTheAuthorizationEndpoint() {
+        for (String details : List.of("[{\"type\":\"payment_initiation\"}]",
+                "[{\"type\":\"payment_initiation\",\"identifier\":\"x\",\"debtorAccount\":{}}]",
+                "[{\"type\":\"unknown_type\",\"identifier\":\"x\"}]", "not json")) {
+            OidcClient app = server.newBrowser();
+            Page page = app.authorize(app.authorizationParameters(dev.txauth.testkit.Pkce.s256(), Map.of(
+                    "acr_values", "transaction", "authorization_details", details)));
+            assertErrorRedirect(page, "invalid_request");
+        }
+    }
 }
