@@ -224,4 +224,15 @@ class TransactionRefusalIT {
             assertErrorRedirect(page, "invalid_request");
         }
     }
+
+    @Test
+    void transactionAcrWithoutAuthorizationDetailsIsRefused() {
+        TestUser user = TestUsers.withOtp(server, "nodetails");
+        OidcClient app = server.newBrowser();
+        Page page = app.authorize(app.authorizationParameters(dev.txauth.testkit.Pkce.s256(), Map.of(
+                "acr_values", "transaction")));
+        page = app.submitPassword(page, user.username(), user.password());
+        page = app.submitOtp(page, dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 4));
+        assertErrorRedirect(page, "invalid_authorization_details");
+    }
 }
