@@ -196,14 +196,14 @@ class TransactionApprovalIT {
         Collections.sort(micros);
         long median = micros.get(micros.size() / 2);
         // The authenticator logs its own handling time of each approval (from action() entry to success()).
-        List<Long> server = new ArrayList<>();
+        List<Long> serverMicros = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("confirmation handled in (\\d+) us")
-                .matcher(java.nio.file.Files.readString(this.server.logFile()));
+                .matcher(java.nio.file.Files.readString(server.logFile()));
         while (m.find()) {
-            server.add(Long.parseLong(m.group(1)));
+            serverMicros.add(Long.parseLong(m.group(1)));
         }
-        List<Long> lastServer = new ArrayList<>(server.subList(Math.max(0, server.size() - micros.size()),
-                server.size()));
+        List<Long> lastServer = new ArrayList<>(serverMicros.subList(Math.max(0, serverMicros.size() - micros.size()),
+                serverMicros.size()));
         Collections.sort(lastServer);
         String serverMedian = lastServer.isEmpty() ? "n/a" : lastServer.get(lastServer.size() / 2) / 1000.0 + " ms";
         String line = "txauth confirmation POST (TOTP verify + approve + code redirect): server-side median "
