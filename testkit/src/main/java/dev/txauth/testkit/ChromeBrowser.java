@@ -1,9 +1,13 @@
 package dev.txauth.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -11,6 +15,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
@@ -80,7 +86,7 @@ public final class ChromeBrowser implements AutoCloseable {
         return new ChromeBrowser(driver, profile);
     }
 
-    private static void requireExecutable(String path, String debianPackage) {
+    static void requireExecutable(String path, String debianPackage) {
         if (!Files.isExecutable(Path.of(path))) {
             throw new IllegalStateException(path + " is missing: install it with `apt-get install -y chromium "
                     + "chromium-driver` (package " + debianPackage + "), or point -Dtxauth.chromium / "
@@ -114,14 +120,24 @@ public final class ChromeBrowser implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Saves a PNG of the viewport (directories created) and returns its path. */
+    /**
+     * Saves a PNG of the whole page (the window is stretched to the document's height for the shot, so buttons below
+     * the fold are in the picture), creating directories as needed, and returns its path.
+     */
     public Path screenshot(Path file) {
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         try {
+            driver.manage().window().setSize(new Dimension(window.getWidth(),
+                    Math.max(window.getHeight(), height.intValue() + 120)));
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 
@@ -138,11 +154,11 @@ public final class ChromeBrowser implements AutoCloseable {
      * Waits up to 30 s for the element to be clickable; on timeout the failure shows where the browser is and what
      * the user sees, which is what one needs to understand a broken flow.
      */
-    public org.openqa.selenium.WebElement awaitClickable(org.openqa.selenium.By locator) {
+    public WebElement awaitClickable(By locator) {
         try {
-            return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(
-                    org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(locator));
-        } catch (org.openqa.selenium.TimeoutException e) {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(
+                    ExpectedConditions.elementToBeClickable(locator));
+        } catch (TimeoutException e) {
             throw new AssertionError("No clickable " + locator + " at " + driver.getCurrentUrl() + ", showing:\n"
                     + visibleText() + "\nconsole:\n" + consoleMessages(), e);
         }
@@ -150,7 +166,7 @@ public final class ChromeBrowser implements AutoCloseable {
 
     /** What the user sees on the page (the body's rendered text). */
     public String visibleText() {
-        return driver.findElement(org.openqa.selenium.By.tagName("body")).getText();
+        return driver.findElement(By.tagName("body")).getText();
     }
 
     /** The text of an open alert/confirm/prompt, if one is showing. */
