@@ -100,4 +100,37 @@ class TransactionPageIT {
         assertEquals("\u05e9\u05db\u05e8 \u05d3\u05d9\u05e8\u05d4",
                 page.document().select("#txauth-remittance bdi").text());
     }
+
+    @Test
+    void userWithoutAnOfferedFactorIsToldWhatToSetUp() {
+        // With the realm flow a user needs a second factor to reach level 3 at all; switching TOTP off for the
+        // confirmation step makes a TOTP-only user one without any factor the step accepts.
+        String executions = "/admin/realms/payments/authentication/flows/txauth%20browser/executions";
+        String executionId = null;
+        for (com.fasterxml.jackson.databind.JsonNode execution : server.admin().get(executions).json()) {
+            if ("txauth-transaction-confirm".equals(execution.path("providerId").asText())) {
+                executionId = execution.path("id").asText();
+            }
+        }
+        assertTrue(executionId != null, "txauth-transaction-confirm is not in the realm's browser flow");
+        dev.txauth.testkit.AdminClient.Response created = server.admin().post("/admin/realms/payments/authentication/"
+                + "executions/" + executionId + "/config", Map.of("alias", "txauth-confirm-passkey-only",
+                "config", Map.of("totp-enabled", "false", "passkey-enabled", "true")));
+        assertEquals(201, created.status(), created.body());
+        String location = created.raw().headers().firstValue("Location").orElseThrow();
+        try {
+            TestUser user = TestUsers.withOtp(server, "setup");
+            String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
+            Page page = new TransactionConfirmation(server.newBrowser(), user).open(
+                    TransactionConfirmation.reference(id));
+            assertFalse(page.isAppRedirect());
+            assertFalse(page.form(TransactionConfirmation.CONFIRM_FORM).isPresent());
+            String text = page.document().select("#txauth-setup").text();
+            assertTrue(text.contains("authenticator app") && text.contains("passkey"), page.document().text());
+            assertFalse(page.body().contains("Ada Obi"), "no payment details before a factor exists");
+        } finally {
+            server.admin().delete("/admin/realms/payments/authentication/config/"
+                    + location.substring(location.lastIndexOf('/') + 1));
+        }
+    }
 }

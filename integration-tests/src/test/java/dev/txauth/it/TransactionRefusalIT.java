@@ -212,4 +212,27 @@ class TransactionRefusalIT {
         assertEquals("invalid_authorization_details", tokens.error());
         assertEquals("PENDING", paymentService.get(id).json().path("status").asText());
     }
+
+    @Test
+    void malformedAuthorizationDetailsAreRejectedAtTheAuthorizationEndpoint() {
+        for (String details : List.of("[{\"type\":\"payment_initiation\"}]",
+                "[{\"type\":\"payment_initiation\",\"identifier\":\"x\",\"debtorAccount\":{}}]",
+                "[{\"type\":\"unknown_type\",\"identifier\":\"x\"}]", "not json")) {
+            OidcClient app = server.newBrowser();
+            Page page = app.authorize(app.authorizationParameters(dev.txauth.testkit.Pkce.s256(), Map.of(
+                    "acr_values", "transaction", "authorization_details", details)));
+            assertErrorRedirect(page, "invalid_request");
+        }
+    }
+
+    @Test
+    void transactionAcrWithoutAuthorizationDetailsIsRefused() {
+        TestUser user = TestUsers.withOtp(server, "nodetails");
+        OidcClient app = server.newBrowser();
+        Page page = app.authorize(app.authorizationParameters(dev.txauth.testkit.Pkce.s256(), Map.of(
+                "acr_values", "transaction")));
+        page = app.submitPassword(page, user.username(), user.password());
+        page = app.submitOtp(page, dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 4));
+        assertErrorRedirect(page, "invalid_authorization_details");
+    }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -33,7 +32,6 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -73,11 +71,11 @@ public class TransactionsResource {
         if (!isInitiator(caller)) {
             return RegistryResponses.forbidden();
         }
-        if (!isJson(contentType)) {
+        if (!RegistryRequests.isJson(contentType)) {
             return RegistryResponses.error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "Content-Type must be application/json");
         }
-        byte[] bytes = readLimited(contentLength, body);
+        byte[] bytes = RegistryRequests.readLimited(contentLength, body);
         if (bytes == null) {
             return RegistryResponses.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request_too_large",
                     "The body exceeds " + TransactionSettings.MAX_BODY_BYTES + " bytes");
@@ -89,7 +87,7 @@ public class TransactionsResource {
             return RegistryResponses.error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "The body is not JSON");
         }
-        if (request == null || !request.isObject() || !onlyKnownMembers(request)) {
+        if (request == null || !request.isObject() || !RegistryRequests.onlyKnownMembers(request, ENVELOPE)) {
             return RegistryResponses.error(Response.Status.BAD_REQUEST, "invalid_request",
                     "Expected an object with user_id, client_id and authorization_details only");
         }
@@ -259,43 +257,6 @@ public class TransactionsResource {
         RoleModel role = realm.getRole(INITIATOR_ROLE);
         return role != null && caller.getUser() != null && caller.getUser().hasRole(role)
                 && caller.getToken().getIssuedFor() != null;
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                    && !MediaType.valueOf(contentType).isWildcardType()
-                    && !MediaType.valueOf(contentType).isWildcardSubtype();
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
-    }
-
-    /** The body, or null when it is larger than the limit: never buffers more than limit + 1 bytes. */
-    private static byte[] readLimited(String contentLength, InputStream body) {
-        try {
-            if (contentLength != null && Long.parseLong(contentLength.trim()) > TransactionSettings.MAX_BODY_BYTES) {
-                return null;
-            }
-        } catch (NumberFormatException ignored) {
-            // a broken header: the byte count below decides
-        }
-        try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes(TransactionSettings.MAX_BODY_BYTES + 1);
-            return bytes.length > TransactionSettings.MAX_BODY_BYTES ? null : bytes;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not read the request body", e);
-        }
-    }
-
-    private static boolean onlyKnownMembers(JsonNode request) {
-        Iterator<String> names = request.fieldNames();
-        while (names.hasNext()) {
-            if (!ENVELOPE.contains(names.next())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static String randomId() {

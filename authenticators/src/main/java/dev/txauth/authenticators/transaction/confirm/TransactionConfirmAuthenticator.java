@@ -58,6 +58,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        long started = System.nanoTime();
         Pending pending = loadPending(context, true);
         if (pending == null) {
             return;
@@ -110,7 +111,8 @@ public class TransactionConfirmAuthenticator implements Authenticator {
         }
         ApprovalNotes.write(authSession, id, pending.record.detail(), PaymentDetail.hash(pending.record.detail()));
         TransactionEvents.success(context.getEvent(), "transaction_approved", id);
-        LOG.debugf("Transaction approved by %s in realm %s", factor.method, realm.getName());
+        LOG.debugf("Transaction approved by %s in realm %s, confirmation handled in %d us", factor.method,
+                realm.getName(), (System.nanoTime() - started) / 1000);
         context.success();
     }
 
