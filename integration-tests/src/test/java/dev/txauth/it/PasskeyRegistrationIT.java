@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The passkeys the transaction tests rely on are real: a software passkey stored through the admin REST API is one
  * Keycloak's own WebAuthn login accepts, and a real Chromium registers a passkey through Keycloak's own
- * {@code webauthn-register} required action with its virtual authenticator.
+ * {@code webauthn-register} required action with its virtual authenticator, then signs in with it.
  */
 @TxauthKeycloakTest
 class PasskeyRegistrationIT {
@@ -82,14 +81,14 @@ class PasskeyRegistrationIT {
     }
 
     @Test
-    void chromiumRegistersAPasskeyThroughKeycloaksRequiredAction() throws Exception {
+    void chromiumRegistersAPasskeyThroughKeycloaksRequiredActionAndSignsInWithIt() throws Exception {
         TestUser user = TestUsers.withPassword(server, "pk-chrome");
         assertEquals(204, server.admin().put("/admin/realms/payments/users/" + user.id(),
                 Map.of("requiredActions", List.of("webauthn-register"))).status());
         OidcClient app = server.newBrowser();
         long started = System.nanoTime();
         try (ChromeBrowser chrome = ChromeBrowser.start()) {
-            VirtualAuthenticator authenticator = chrome.addPlatformAuthenticator();
+            chrome.addPlatformAuthenticator();
             WebDriverWait wait = new WebDriverWait(chrome.driver(), Duration.ofSeconds(30));
 
             Pkce pkce = Pkce.s256();
@@ -109,14 +108,22 @@ class PasskeyRegistrationIT {
             TokenResponse first = app.exchangeCode(code(redirect), pkce);
             assertEquals(200, first.status(), first.body().toString());
             // Chromium's authenticator and Keycloak now hold the same credential.
-            List<org.openqa.selenium.virtualauthenticator.Credential> inBrowser = authenticator.getCredentials();
+            List<org.openqa.selenium.virtualauthenticator.Credential> inBrowser = chrome.passkeys();
             assertEquals(1, inBrowser.size());
             assertEquals("localhost", inBrowser.get(0).getRpId());
             JsonNode stored = webauthnCredential(user);
             assertArrayEquals(inBrowser.get(0).getId(), Base64.getDecoder().decode(
                     Json.parse(stored.get("credentialData").asText()).get("credentialId").asText()));
+
+            // Later use: step up to mfa; Keycloak's own WebAuthn login accepts the new passkey from the browser.
+            Pkce second = Pkce.s256();
+            chrome.open(authorizationUrl(app, second, Map.of("acr_values", "mfa")));
+            chrome.awaitClickable(By.id("authenticateWebAuthnButton")).click();
+            TokenResponse stepUp = app.exchangeCode(code(chrome.awaitAppRedirect(Duration.ofSeconds(30))), second);
+            assertEquals(200, stepUp.status(), stepUp.body().toString());
+            assertEquals("mfa", stepUp.accessTokenClaims().get("acr").asText());
         }
-        System.out.printf("Chromium passkey registration: %d ms%n",
+        System.out.printf("Chromium passkey registration + sign-in: %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
         assertTrue(Files.size(SCREENSHOTS.resolve("keycloak-login.png")) > 1000);
     }

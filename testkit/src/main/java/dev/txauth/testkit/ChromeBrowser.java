@@ -1,15 +1,23 @@
 package dev.txauth.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
@@ -21,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -41,6 +50,7 @@ public final class ChromeBrowser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private VirtualAuthenticator authenticator;
 
     private ChromeBrowser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -76,7 +86,7 @@ public final class ChromeBrowser implements AutoCloseable {
         return new ChromeBrowser(driver, profile);
     }
 
-    private static void requireExecutable(String path, String debianPackage) {
+    static void requireExecutable(String path, String debianPackage) {
         if (!Files.isExecutable(Path.of(path))) {
             throw new IllegalStateException(path + " is missing: install it with `apt-get install -y chromium "
                     + "chromium-driver` (package " + debianPackage + "), or point -Dtxauth.chromium / "
@@ -93,25 +103,41 @@ public final class ChromeBrowser implements AutoCloseable {
      * that always succeeds (the "fingerprint" is accepted without a prompt).
      */
     public VirtualAuthenticator addPlatformAuthenticator() {
-        return driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                 .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
                 .setIsUserConsenting(true));
+        return authenticator;
+    }
+
+    /** The passkeys Chromium's virtual authenticator holds (empty without one). */
+    public List<Credential> passkeys() {
+        return authenticator == null ? List.of() : authenticator.getCredentials();
     }
 
     public void open(String url) {
         driver.get(url);
     }
 
-    /** Saves a PNG of the viewport (directories created) and returns its path. */
+    /**
+     * Saves a PNG of the whole page (the window is stretched to the document's height for the shot, so buttons below
+     * the fold are in the picture), creating directories as needed, and returns its path.
+     */
     public Path screenshot(Path file) {
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         try {
+            driver.manage().window().setSize(new Dimension(window.getWidth(),
+                    Math.max(window.getHeight(), height.intValue() + 120)));
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 
@@ -124,9 +150,23 @@ public final class ChromeBrowser implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * Waits up to 30 s for the element to be clickable; on timeout the failure shows where the browser is and what
+     * the user sees, which is what one needs to understand a broken flow.
+     */
+    public WebElement awaitClickable(By locator) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(
+                    ExpectedConditions.elementToBeClickable(locator));
+        } catch (TimeoutException e) {
+            throw new AssertionError("No clickable " + locator + " at " + driver.getCurrentUrl() + ", showing:\n"
+                    + visibleText() + "\nconsole:\n" + consoleMessages(), e);
+        }
+    }
+
     /** What the user sees on the page (the body's rendered text). */
     public String visibleText() {
-        return driver.findElement(org.openqa.selenium.By.tagName("body")).getText();
+        return driver.findElement(By.tagName("body")).getText();
     }
 
     /** The text of an open alert/confirm/prompt, if one is showing. */
@@ -149,6 +189,7 @@ public final class ChromeBrowser implements AutoCloseable {
             for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
                 Optional<URI> redirect = appRedirectIn(entry.getMessage());
                 if (redirect.isPresent()) {
+                    replaceTab();
                     return redirect.get();
                 }
             }
@@ -157,6 +198,24 @@ public final class ChromeBrowser implements AutoCloseable {
         throw new AssertionError("No redirect to " + APP_SCHEME + " within " + timeout + "; browser is at "
                 + driver.getCurrentUrl() + openDialog().map(d -> " with a dialog: " + d).orElse("") + ", showing:\n"
                 + visibleText() + "\nconsole:\n" + consoleMessages());
+    }
+
+    /**
+     * After a navigation to a custom scheme Chromium keeps an "open external application?" prompt on the tab, and the
+     * tab ignores all later input, so the next step continues in a fresh tab of the same profile (cookies kept), as a
+     * phone's app would open a new browser tab; the virtual authenticator's passkeys move along with it.
+     */
+    private void replaceTab() {
+        List<Credential> passkeys = passkeys();
+        String previous = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
+        driver.switchTo().window(previous).close();
+        driver.switchTo().window(fresh);
+        if (authenticator != null) {
+            addPlatformAuthenticator();
+            passkeys.forEach(authenticator::addCredential);
+        }
     }
 
     private static Optional<URI> appRedirectIn(String message) {

@@ -55,6 +55,11 @@ public final class SoftwarePasskey {
         return B64URL.encodeToString(credentialId);
     }
 
+    /** For re-verifying stored evidence independently of txauth's code. */
+    public java.security.PublicKey publicKey() {
+        return keys.getPublic();
+    }
+
     public long signCount() {
         return signCount;
     }
