@@ -21,7 +21,12 @@ public final class TestUsers {
     }
 
     public static TestUser withPassword(TxauthServer server, String prefix) {
-        return create(server, prefix, null);
+        return create(server, prefix, null, null);
+    }
+
+    /** A user with a password and this software passkey registered as a WebAuthn second factor (type webauthn). */
+    public static TestUser withPasskey(TxauthServer server, String prefix, SoftwarePasskey passkey) {
+        return create(server, prefix, null, passkey.keycloakCredential("webauthn", "test passkey"));
     }
 
     public static TestUser withOtp(TxauthServer server, String prefix) {
@@ -29,10 +34,11 @@ public final class TestUsers {
         for (int i = 0; i < 20; i++) {
             secret.append(SECRET_ALPHABET.charAt(RANDOM.nextInt(SECRET_ALPHABET.length())));
         }
-        return create(server, prefix, secret.toString());
+        return create(server, prefix, secret.toString(), null);
     }
 
-    private static TestUser create(TxauthServer server, String prefix, String otpSecret) {
+    private static TestUser create(TxauthServer server, String prefix, String otpSecret,
+                                   Map<String, Object> extraCredential) {
         String username = prefix.toLowerCase() + "-" + System.currentTimeMillis() % 1_000_000 + "-"
                 + COUNTER.incrementAndGet();
         List<Map<String, Object>> credentials = new ArrayList<>();
@@ -42,6 +48,9 @@ public final class TestUsers {
                     "secretData", Json.write(Map.of("value", otpSecret)),
                     "credentialData", Json.write(Map.of("subType", "totp", "digits", 6, "counter", 0,
                             "period", Totp.PERIOD_SECONDS, "algorithm", "HmacSHA1"))));
+        }
+        if (extraCredential != null) {
+            credentials.add(extraCredential);
         }
         AdminClient.Response created = server.admin().post("/admin/realms/" + TxauthServer.REALM + "/users", Map.of(
                 "username", username, "enabled", true, "email", username + "@example.test", "emailVerified", true,

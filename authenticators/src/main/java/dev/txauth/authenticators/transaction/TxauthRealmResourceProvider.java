@@ -13,9 +13,17 @@ import java.util.Map;
 public class TxauthRealmResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
+    private final TransactionSettings settings;
 
-    public TxauthRealmResourceProvider(KeycloakSession session) {
+    public TxauthRealmResourceProvider(KeycloakSession session, TransactionSettings settings) {
         this.session = session;
+        this.settings = settings;
+    }
+
+    /** The transaction registry (CONTRACT §3). */
+    @Path("transactions")
+    public TransactionsResource transactions() {
+        return new TransactionsResource(session, settings);
     }
 
     @Override

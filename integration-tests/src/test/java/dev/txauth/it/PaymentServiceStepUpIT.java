@@ -1,0 +1,70 @@
+package dev.txauth.it;
+
+import dev.txauth.example.PaymentApi;
+import dev.txauth.testkit.OidcClient;
+import dev.txauth.testkit.Page;
+import dev.txauth.testkit.PaymentService;
+import dev.txauth.testkit.Pkce;
+import dev.txauth.testkit.TestUser;
+import dev.txauth.testkit.TestUsers;
+import dev.txauth.testkit.TokenResponse;
+import dev.txauth.testkit.TransactionConfirmation;
+import dev.txauth.testkit.TxauthKeycloakTest;
+import dev.txauth.testkit.TxauthServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Story: the payment service's API demands step-up (RFC 9470), checks the proof, consumes it once, pays once. */
+@TxauthKeycloakTest
+class PaymentServiceStepUpIT {
+
+    private final TxauthServer server;
+
+    PaymentServiceStepUpIT(TxauthServer server) {
+        this.server = server;
+    }
+
+    @Test
+    void paymentApiDemandsStepUpThenExecutesOnce() throws Exception {
+        PaymentService paymentService = new PaymentService(server);
+        TestUser user = TestUsers.withOtp(server, "stepup");
+        try (PaymentApi api = new PaymentApi(server.realmUrl(), TxauthServer.PAYMENT_SERVICE,
+                server.paymentServiceSecret(), paymentService.token())) {
+            OidcClient app = server.newBrowser();
+            Pkce pkce = Pkce.s256();
+            TokenResponse login = app.exchangeCode(app.login(user, pkce, Map.of("acr_values", "mfa")).code(), pkce);
+            String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
+
+            HttpResponse<String> first = pay(app, api, id, login.accessToken());
+            assertEquals(401, first.statusCode());
+            String challenge = first.headers().firstValue("WWW-Authenticate").orElse("");
+            assertTrue(challenge.contains("error=\"insufficient_user_authentication\"")
+                    && challenge.contains("acr_values=\"transaction\""), challenge);
+
+            TransactionConfirmation confirmation = new TransactionConfirmation(app, user);
+            Page page = confirmation.open(TransactionConfirmation.reference(id));
+            TokenResponse stepUp = confirmation.exchange(confirmation.confirm(page, confirmation.nextCode()));
+            assertEquals(200, stepUp.status(), stepUp.body().toString());
+
+            String otherId = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
+            assertEquals(401, pay(app, api, otherId, stepUp.accessToken()).statusCode(),
+                    "a token for one payment must not pay another");
+            assertEquals(200, pay(app, api, id, stepUp.accessToken()).statusCode());
+            assertEquals(409, pay(app, api, id, stepUp.accessToken()).statusCode(), "replay must not pay twice");
+            assertEquals(List.of(id), api.executedPayments());
+        }
+    }
+
+    private static HttpResponse<String> pay(OidcClient app, PaymentApi api, String id, String token) {
+        return app.send(HttpRequest.newBuilder(URI.create(api.url() + "/payments/" + id))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.txauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.txauth.testkit.AdminClient;
+import dev.txauth.testkit.Json;
+import dev.txauth.testkit.OidcClient;
+import dev.txauth.testkit.Page;
+import dev.txauth.testkit.PaymentService;
+import dev.txauth.testkit.TestUser;
+import dev.txauth.testkit.TestUsers;
+import dev.txauth.testkit.TransactionConfirmation;
+import dev.txauth.testkit.TxauthKeycloakTest;
+import dev.txauth.testkit.TxauthServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Story: every step of a transaction's life is a Keycloak user event carrying its id, and nothing sensitive. */
+@TxauthKeycloakTest
+class TransactionEventsIT {
+
+    private static final String EVENTS_CONFIG = "/admin/realms/payments/events/config";
+
+    private final TxauthServer server;
+    private final PaymentService paymentService;
+
+    TransactionEventsIT(TxauthServer server) {
+        this.server = server;
+        this.paymentService = new PaymentService(server);
+    }
+
+    @Test
+    void lifecycleEventsCarryTransactionIdAndNoPaymentData() {
+        AdminClient admin = server.admin();
+        JsonNode original = admin.get(EVENTS_CONFIG).json();
+        ObjectNode storing = original.deepCopy();
+        storing.put("eventsEnabled", true);
+        storing.putArray("enabledEventTypes").add("CUSTOM_REQUIRED_ACTION").add("CUSTOM_REQUIRED_ACTION_ERROR");
+        assertEquals(204, admin.put(EVENTS_CONFIG, storing).status());
+        try {
+            TestUser user = TestUsers.withOtp(server, "events");
+            String approvedId = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
+            TransactionConfirmation confirmation = new TransactionConfirmation(server.newBrowser(), user);
+            Page page = confirmation.open(TransactionConfirmation.reference(approvedId));
+            confirmation.exchange(confirmation.confirm(page, confirmation.nextCode()));
+            assertEquals(200, paymentService.consume(approvedId).status());
+
+            String declinedId = paymentService.registerPayment(user.id(), "10.00", "Ada Obi");
+            OidcClient app = server.newBrowser();
+            TransactionConfirmation second = new TransactionConfirmation(app, user);
+            second.decline(second.open(TransactionConfirmation.reference(declinedId)));
+
+            JsonNode events = admin.get("/admin/realms/payments/events?user=" + user.id() + "&max=100").json();
+            List<String> approvedSteps = new ArrayList<>();
+            List<String> declinedSteps = new ArrayList<>();
+            for (JsonNode event : events) {
+                JsonNode details = event.path("details");
+                if (!details.has("txauth_event")) {
+                    continue;
+                }
+                String text = Json.write(event);
+                assertFalse(text.contains("50000") || text.contains("0123456789") || text.contains("Ada Obi"),
+                        "payment data in an event: " + text);
+                String id = details.path("transaction_id").asText();
+                if (id.equals(approvedId)) {
+                    approvedSteps.add(details.path("txauth_event").asText());
+                    assertEquals("CUSTOM_REQUIRED_ACTION", event.path("type").asText());
+                } else if (id.equals(declinedId)) {
+                    declinedSteps.add(details.path("txauth_event").asText());
+                }
+            }
+            assertTrue(approvedSteps.containsAll(List.of("transaction_registered", "transaction_approved",
+                    "transaction_consumed")), approvedSteps.toString());
+            assertTrue(declinedSteps.containsAll(List.of("transaction_registered", "transaction_declined")),
+                    declinedSteps.toString());
+        } finally {
+            admin.put(EVENTS_CONFIG, original);
+        }
+    }
+}

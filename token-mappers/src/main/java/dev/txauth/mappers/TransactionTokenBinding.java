@@ -1,0 +1,85 @@
+package dev.txauth.mappers;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.Constants;
+import org.keycloak.representations.AccessToken;
+
+import java.util.Optional;
+
+/**
+ * Decides which single token carries an approved transaction: the access token of the authorization-code exchange that
+ * follows the approval, and the introspection of that same token (matched by its {@code jti}). A refresh, a later
+ * login in the same client session, or any other grant gets nothing, because the client-session notes outlive the
+ * authentication that wrote them.
+ */
+public final class TransactionTokenBinding {
+
+    /** Client-session notes written by {@code txauth-transaction-confirm} (authenticators module, ApprovalNotes). */
+    public static final String TRANSACTION_ID_NOTE = "txauth.approved.transaction_id";
+    public static final String DETAIL_NOTE = "txauth.approved.detail";
+    public static final String HASH_NOTE = "txauth.approved.txn_hash";
+    public static final String TOKEN_ID_NOTE = "txauth.approved.token_id";
+    /** Request-scoped: set when this request's access token carried the approval, read by the token-response mapper. */
+    static final String ISSUED_ATTRIBUTE = "txauth.transaction.issued";
+
+    private TransactionTokenBinding() {
+    }
+
+    /** For the access token being built now; binds the approval to this token on first use. */
+    public static Optional<ApprovedTransaction> forAccessToken(AccessToken token, ClientSessionContext ctx) {
+        if (!OAuth2Constants.AUTHORIZATION_CODE.equals(ctx.getAttribute(Constants.GRANT_TYPE, String.class))
+                || token.getId() == null) {
+            return Optional.empty();
+        }
+        AuthenticatedClientSessionModel clientSession = ctx.getClientSession();
+        Optional<ApprovedTransaction> approved = read(clientSession);
+        if (approved.isEmpty()) {
+            return Optional.empty();
+        }
+        String boundTo = clientSession.getNote(TOKEN_ID_NOTE);
+        if (boundTo != null && !boundTo.isEmpty() && !boundTo.equals(token.getId())) {
+            return Optional.empty();
+        }
+        clientSession.setNote(TOKEN_ID_NOTE, token.getId());
+        ctx.setAttribute(ISSUED_ATTRIBUTE, approved.get());
+        return approved;
+    }
+
+    /** For introspection: only the very token the approval was bound to. */
+    public static Optional<ApprovedTransaction> forIntrospection(AccessToken token, ClientSessionContext ctx) {
+        AuthenticatedClientSessionModel clientSession = ctx.getClientSession();
+        String boundTo = clientSession == null ? null : clientSession.getNote(TOKEN_ID_NOTE);
+        if (boundTo == null || boundTo.isEmpty() || !boundTo.equals(token.getId())) {
+            return Optional.empty();
+        }
+        return read(clientSession);
+    }
+
+    /** For the token endpoint response whose access token carried the approval. */
+    public static Optional<ApprovedTransaction> forTokenResponse(ClientSessionContext ctx) {
+        return Optional.ofNullable(ctx.getAttribute(ISSUED_ATTRIBUTE, ApprovedTransaction.class));
+    }
+
+    /** A transaction token lives at most {@code seconds} after issue (CONTRACT §5: 60 s by default). */
+    public static void limitLifetime(AccessToken token, int seconds) {
+        if (token.getIat() == null) {
+            return;
+        }
+        long latest = token.getIat() + seconds;
+        if (token.getExp() == null || token.getExp() > latest) {
+            token.exp(latest);
+        }
+    }
+
+    private static Optional<ApprovedTransaction> read(AuthenticatedClientSessionModel clientSession) {
+        String id = clientSession.getNote(TRANSACTION_ID_NOTE);
+        String detail = clientSession.getNote(DETAIL_NOTE);
+        String hash = clientSession.getNote(HASH_NOTE);
+        if (id == null || id.isEmpty() || detail == null || hash == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApprovedTransaction(id, detail, hash));
+    }
+}
