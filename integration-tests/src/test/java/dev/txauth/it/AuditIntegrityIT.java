@@ -51,27 +51,34 @@ class AuditIntegrityIT {
     @Order(1)
     void loginWhoseTransactionRollsBackWritesNoSuccessRow() throws Exception {
         TestUser doomed = TestUsers.withPassword(server, "audit-rollback");
-        // A deferred constraint trigger fails the login's database transaction at COMMIT, after every event of
-        // the request was emitted: a real rollback of real Keycloak work, only for this user.
+        assertEquals(204, server.admin().put("/admin/realms/payments/users/" + doomed.id(),
+                Map.of("requiredActions", List.of("UPDATE_PROFILE"))).status());
+        // The profile update and the LOGIN event happen in the same request; a deferred constraint trigger makes
+        // that request's database transaction fail at COMMIT, after every event was emitted: a real rollback of
+        // real Keycloak work, only for this user.
         try (Connection c = server.openDatabase(); Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE FUNCTION txauth_test_fail_commit() RETURNS trigger LANGUAGE plpgsql AS "
                     + "$$ BEGIN RAISE EXCEPTION 'txauth test: forced rollback'; END $$");
-            st.execute("CREATE CONSTRAINT TRIGGER txauth_test_rollback AFTER INSERT ON offline_user_session "
-                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.user_id = '" + doomed.id() + "') "
+            st.execute("CREATE CONSTRAINT TRIGGER txauth_test_rollback AFTER UPDATE ON user_entity "
+                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.id = '" + doomed.id() + "') "
                     + "EXECUTE FUNCTION txauth_test_fail_commit()");
         }
         Page result;
         try {
             OidcClient app = server.newBrowser();
-            result = app.login(doomed, Pkce.s256(), Map.of());
+            Page profile = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
+                    doomed.username(), doomed.password());
+            result = app.submit(profile, "form#kc-update-profile-form", Map.of("lastName", "Rolled-Back"));
         } finally {
             try (Connection c = server.openDatabase(); Statement st = c.createStatement()) {
-                st.execute("DROP TRIGGER IF EXISTS txauth_test_rollback ON offline_user_session");
+                st.execute("DROP TRIGGER IF EXISTS txauth_test_rollback ON user_entity");
                 st.execute("DROP FUNCTION IF EXISTS txauth_test_fail_commit()");
             }
         }
         assertFalse(result.isAppRedirect() && result.appRedirectParameters().containsKey("code"),
                 "the login must have failed with its transaction");
+        assertEquals("User", server.admin().get("/admin/realms/payments/users/" + doomed.id()).json()
+                .get("lastName").asText(), "the profile change must have been rolled back");
         assertTrue(Files.readString(server.logFile()).contains("txauth-audit buffered USER LOGIN user=" + doomed.id()),
                 "the LOGIN event must have reached the listener before the rollback");
 
@@ -81,7 +88,8 @@ class AuditIntegrityIT {
         Pkce pkce = Pkce.s256();
         app.exchangeCode(app.login(marker, pkce, Map.of()).code(), pkce);
         audit.awaitRow(marker.id(), "CODE_TO_TOKEN");
-        assertTrue(audit.rowsOfUser(doomed.id()).stream().noneMatch(r -> "LOGIN".equals(r.get("type"))),
+        assertTrue(audit.rowsOfUser(doomed.id()).stream().noneMatch(r -> "LOGIN".equals(r.get("type"))
+                        || "UPDATE_PROFILE".equals(r.get("type"))),
                 "rolled-back login was written: " + audit.rowsOfUser(doomed.id()));
     }
 
@@ -148,7 +156,8 @@ class AuditIntegrityIT {
         Page failed = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
                 hostile, "irrelevant-password-7");
         assertFalse(failed.isAppRedirect());
-        String hostileClient = "evil'client\"--;\nINFO [fake] granted " + "c".repeat(512);
+        // Keycloak itself cuts a client id at 255 characters before any listener sees it.
+        String hostileClient = "evil'client\"--;\nINFO [fake] granted " + "c".repeat(200);
         app.authorize(app.authorizationParameters(Pkce.s256(), Map.of("client_id", hostileClient)));
         String accountUser = "acct " + ACCOUNT_NUMBER + " holder";
         app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())), accountUser, "pw-123456");

@@ -3,7 +3,6 @@ package dev.txauth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.txauth.testkit.AdminClient;
 import dev.txauth.testkit.HttpForms;
-import dev.txauth.testkit.Json;
 import dev.txauth.testkit.OidcClient;
 import dev.txauth.testkit.Page;
 import dev.txauth.testkit.Pkce;
@@ -95,7 +94,9 @@ class AuditTrailIT {
     @Test
     @Order(3)
     void recordsAdminUserCreationAndEverySessionRevocation() {
-        String adminId = Json.jwtClaims(server.admin().accessToken()).get("sub").asText();
+        // admin-cli issues lightweight tokens (no sub): look the bootstrap admin up instead
+        String adminId = server.admin().get("/admin/realms/master/users?exact=true&username=admin").json().get(0)
+                .get("id").asText();
         TestUser user = TestUsers.withPassword(server, "audit-admin");
         Map<String, Object> created = audit.awaitRow(user.id(), "ADMIN_CREATE_USER");
         assertEquals("ADMIN", created.get("kind"));
