@@ -32,6 +32,8 @@ public interface ConnectionSource {
             p.setProperty("socketTimeout", "30");
             p.setProperty("loginTimeout", "5");
             p.setProperty("ApplicationName", "txauth-audit");
+            // One multi-row INSERT per batch instead of one statement per row.
+            p.setProperty("reWriteBatchedInserts", "true");
             Connection c = driver.connect(url, p);
             if (c == null) {
                 throw new SQLException("Not a PostgreSQL JDBC URL: txauth-audit jdbc-url");
