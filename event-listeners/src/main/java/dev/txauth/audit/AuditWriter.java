@@ -108,6 +108,15 @@ final class AuditWriter implements Runnable {
             LOG.errorf("txauth-audit: cannot read the spool checkpoint in %s", journal.directory());
             return;
         }
+        // Create or upgrade the tables at start, so the admin endpoints work before the first event.
+        try {
+            store.connection();
+        } catch (SQLException | RuntimeException e) {
+            databaseDown = true;
+            store.reset();
+            LOG.warnf("txauth-audit: audit database not reachable at start (%s); events are spooled until it is",
+                    e.getClass().getSimpleName());
+        }
         boolean replay = true;
         long seenOverflows = 0;
         long backoffMillis = 500;

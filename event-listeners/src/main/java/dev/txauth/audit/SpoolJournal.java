@@ -45,6 +45,7 @@ public final class SpoolJournal implements AutoCloseable {
     }
 
     private static final String CHECKPOINT = "checkpoint";
+    private static final int READ_WINDOW = 1024 * 1024;
 
     private final Path dir;
     private final long maxBytes;
@@ -117,16 +118,20 @@ public final class SpoolJournal implements AutoCloseable {
             }
             long offset = segment == from.segment() ? from.offset() : 0;
             byte[] bytes;
+            boolean truncated;
             try (FileChannel ch = FileChannel.open(file(segment), StandardOpenOption.READ)) {
-                long size = ch.size();
-                if (offset >= size) {
+                long remaining = ch.size() - offset;
+                if (remaining <= 0) {
                     continue;
                 }
-                ByteBuffer buffer = ByteBuffer.allocate((int) (size - offset));
-                while (buffer.hasRemaining() && ch.read(buffer, offset + buffer.position()) > 0) {
-                    // keep reading
+                // A window, not the whole segment: a replay reads a segment batch by batch.
+                int window = (int) Math.min(remaining, READ_WINDOW);
+                bytes = readFully(ch, offset, window);
+                truncated = window < remaining;
+                if (truncated && indexOf(bytes, (byte) '\n') < 0) {
+                    bytes = readFully(ch, offset, (int) remaining);
+                    truncated = false;
                 }
-                bytes = buffer.array();
             } catch (java.nio.file.NoSuchFileException deleted) {
                 continue;
             }
@@ -146,6 +151,9 @@ public final class SpoolJournal implements AutoCloseable {
                     }
                 }
                 start = i + 1;
+            }
+            if (truncated) {
+                break;
             }
             if (out.size() >= max) {
                 break;
@@ -214,6 +222,23 @@ public final class SpoolJournal implements AutoCloseable {
         CRC32 crc = new CRC32();
         crc.update(payload.getBytes(StandardCharsets.UTF_8));
         return String.format("%08x", crc.getValue()).equals(line.substring(0, 8)) ? payload : null;
+    }
+
+    private static byte[] readFully(FileChannel ch, long offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining() && ch.read(buffer, offset + buffer.position()) > 0) {
+            // keep reading
+        }
+        return buffer.array();
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private synchronized long activeSegmentSnapshot() {

@@ -82,6 +82,30 @@ class SpoolJournalTest {
     }
 
     @Test
+    void replaysALargeSegmentBatchByBatchWithoutSkippingOrRepeating() throws Exception {
+        try (SpoolJournal j = SpoolJournal.open(dir, 64L * 1024 * 1024, 32L * 1024 * 1024)) {
+            String filler = "z".repeat(700);
+            for (int i = 0; i < 5000; i++) {
+                j.append(i + ":" + filler);
+            }
+            SpoolJournal.Position from = j.loadCheckpoint();
+            int expected = 0;
+            while (true) {
+                List<SpoolJournal.Entry> batch = j.read(from, 200);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (SpoolJournal.Entry e : batch) {
+                    assertEquals(expected + ":", e.payload().substring(0, e.payload().indexOf(':') + 1));
+                    expected++;
+                }
+                from = batch.get(batch.size() - 1).end();
+            }
+            assertEquals(5000, expected);
+        }
+    }
+
+    @Test
     void recordsRoundTripThroughTheSpoolFormat() {
         AuditRecord r = new AuditRecord("7b6f1c9e-7d0a-4a4e-9f0e-0d6f5a1c2b3a", 1_700_000_000_123L, "realm",
                 AuditRecord.ADMIN, "ADMIN_USER_LOGOUT", AuditRecord.SUCCESS, "admin", "target", "cli", null,
