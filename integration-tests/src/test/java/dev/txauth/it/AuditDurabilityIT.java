@@ -48,6 +48,34 @@ class AuditDurabilityIT {
         }
         assertTrue(users.size() >= 5, "only " + users.size() + " logins in 32 s");
         assertEachStoredExactlyOnce(users);
+        assertTrue(metric("txauth_audit_spooled_events_total") > 0, "events accepted during the outage are counted");
+        assertEquals(0.0, metric("txauth_audit_failed_events_total"), "no event may be lost");
+    }
+
+    @Test
+    void gracefulRestartRightAfterABurstLosesNothing() throws Exception {
+        List<TestUser> users = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            TestUser user = TestUsers.withPassword(server, "audit-restart");
+            login(user);
+            users.add(user);
+        }
+        long stopsBefore = writerStops();
+        server.restart();
+        assertEquals(stopsBefore + 1, writerStops(), "shutdown must stop the writer through the factory (drain)");
+        assertEachStoredExactlyOnce(users);
+    }
+
+    private long writerStops() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(server.logFile()).stream()
+                .filter(l -> l.contains("txauth-audit: writer stopped")).count();
+    }
+
+    private double metric(String name) {
+        String body = server.newBrowser().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                server.managementUrl() + "/metrics"))).body();
+        return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
