@@ -1,41 +1,136 @@
 package dev.txauth.audit;
 
+import io.micrometer.core.instrument.Metrics;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Registers the {@code txauth-audit} event listener. Realms enable it in "Realm settings → Events → Event listeners"
- * (the payments realm JSON does so); it then receives every user and admin event of that realm.
+ * (the payments realm JSON does so). The factory reads its server options once, owns the spool journal, the single
+ * writer thread and the metrics, and stops them (draining the queue) when Keycloak shuts down.
  */
 public class AuditEventListenerProviderFactory implements EventListenerProviderFactory {
 
     public static final String PROVIDER_ID = "txauth-audit";
+    private static final Logger LOG = Logger.getLogger(AuditEventListenerProviderFactory.class);
+    private static final long SEGMENT_BYTES = 8L * 1024 * 1024;
+
+    private AuditConfig config;
+    private SpoolJournal journal;
+    private AuditWriter writer;
+    private AuditMetrics metrics;
+    private AuditQueries queries;
+    private String chainId;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AuditEventListenerProvider();
+        return new AuditEventListenerProvider(session, config, writer);
     }
 
     @Override
-    public void init(Config.Scope config) {
-        // options arrive with the PostgreSQL writer
+    public void init(Config.Scope scope) {
+        String spoolDir = scope.get(AuditConfig.SPOOL_DIR);
+        config = new AuditConfig(
+                scope.get(AuditConfig.JDBC_URL),
+                scope.get(AuditConfig.USERNAME),
+                scope.get(AuditConfig.PASSWORD),
+                scope.getInt(AuditConfig.BATCH_SIZE, AuditConfig.DEFAULT_BATCH_SIZE),
+                scope.getInt(AuditConfig.QUEUE_CAPACITY, AuditConfig.DEFAULT_QUEUE_CAPACITY),
+                Duration.ofMillis(scope.getInt(AuditConfig.FLUSH_INTERVAL_MS, AuditConfig.DEFAULT_FLUSH_INTERVAL_MS)),
+                spoolDir == null || spoolDir.isBlank() ? AuditConfig.defaultSpoolDir() : Path.of(spoolDir),
+                scope.getLong(AuditConfig.SPOOL_MAX_MB, (long) AuditConfig.DEFAULT_SPOOL_MAX_MB) * 1024 * 1024,
+                scope.getInt(AuditConfig.RETENTION_DAYS, AuditConfig.DEFAULT_RETENTION_DAYS),
+                scope.getInt(AuditConfig.RETENTION_BATCH_SIZE, AuditConfig.DEFAULT_RETENTION_BATCH_SIZE),
+                scope.getBoolean(AuditConfig.INCLUDE_REPRESENTATION, false),
+                scope.get(AuditConfig.CHAIN_ID));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire yet
+        ConnectionSource source = config.separateDatabase()
+                ? ConnectionSource.jdbc(config.jdbcUrl(), config.username(), config.password())
+                : KeycloakDatabase.from(factory);
+        try {
+            journal = SpoolJournal.open(config.spoolDir(), config.spoolMaxBytes(), SEGMENT_BYTES);
+            chainId = config.chainId() != null ? config.chainId() : nodeChainId(config.spoolDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("txauth-audit: cannot open the spool in " + config.spoolDir(), e);
+        }
+        queries = new AuditQueries(source);
+        writer = new AuditWriter(config, journal, new AuditStore(source, chainId));
+        metrics = new AuditMetrics(Metrics.globalRegistry, writer::queueDepth, journal::sizeBytes);
+        writer.start(metrics);
+        LOG.infof("txauth-audit: writing to %s, chain %s, spool %s, retention %d days",
+                config.separateDatabase() ? "a separate PostgreSQL" : "Keycloak's database", LogSafe.id(chainId),
+                config.spoolDir(), config.retentionDays());
     }
 
     @Override
     public void close() {
-        // no resources yet
+        if (writer != null) {
+            writer.stop();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                LOG.warnf("txauth-audit: closing the spool failed (%s)", e.getClass().getSimpleName());
+            }
+        }
     }
 
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return AuditConfigProperties.METADATA;
+    }
+
+    /** For the admin endpoints. */
+    AuditQueries queries() {
+        return queries;
+    }
+
+    String chainId() {
+        return chainId;
+    }
+
+    /**
+     * One hash chain per node: a random id created once and kept next to the node's spool, so a restart continues
+     * the same chain and two nodes never share one (which would make them race for sequence numbers).
+     */
+    private static String nodeChainId(Path spoolDir) throws IOException {
+        Path file = spoolDir.resolve("chain-id");
+        if (Files.isRegularFile(file)) {
+            String id = Files.readString(file).trim();
+            if (!id.isEmpty()) {
+                return id;
+            }
+        }
+        byte[] random = new byte[8];
+        new SecureRandom().nextBytes(random);
+        String id = "node-" + HexFormat.of().formatHex(random);
+        Files.writeString(file, id + "\n");
+        return id;
     }
 }

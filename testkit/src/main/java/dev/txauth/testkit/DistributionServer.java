@@ -24,11 +24,14 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
     private final EmbeddedDatabase database;
     private final String paymentServiceSecret;
     private final AdminClient admin;
+    private final AuditDatabase auditDatabase;
     private KeycloakProcess keycloak;
 
-    private DistributionServer(KeycloakSettings settings, EmbeddedDatabase database, String paymentServiceSecret) {
+    private DistributionServer(KeycloakSettings settings, EmbeddedDatabase database, AuditDatabase auditDatabase,
+                               String paymentServiceSecret) {
         this.settings = settings;
         this.database = database;
+        this.auditDatabase = auditDatabase;
         this.paymentServiceSecret = paymentServiceSecret;
         this.admin = new AdminClient(settings.baseUrl(), settings.adminUser(), settings.adminPassword());
     }
@@ -47,17 +50,24 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
             password = EmbeddedDatabase.PASSWORD;
         }
         String secret = randomSecret();
+        // txauth-audit writes to its own PostgreSQL here, so AuditIT can take it down while Keycloak keeps working.
+        AuditDatabase audit = AuditDatabase.startEmpty(work.resolve("audit-postgres"));
+        deleteAuditSpool(work);
         KeycloakSettings settings = new KeycloakSettings(work, FreePort.find(), FreePort.find(), url, user, password,
                 "admin", randomSecret(), true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
-                        "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g"),
-                List.of("--log-level=INFO,dev.txauth:DEBUG"));
-        DistributionServer server = new DistributionServer(settings, database, secret);
+                        "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
+                        "KC_SPI_EVENTS_LISTENER__TXAUTH_AUDIT__PASSWORD", audit.password()),
+                List.of("--log-level=INFO,dev.txauth:DEBUG",
+                        "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),
+                        "--spi-events-listener--txauth-audit--username=" + audit.user()));
+        DistributionServer server = new DistributionServer(settings, database, audit, secret);
         try {
             server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
             }
+            audit.close();
             throw e;
         }
         return server;
@@ -99,6 +109,16 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
     }
 
     @Override
+    public AuditDatabase auditDatabase() {
+        return auditDatabase;
+    }
+
+    @Override
+    public String managementUrl() {
+        return "http://127.0.0.1:" + settings.managementPort();
+    }
+
+    @Override
     public synchronized void restart() {
         keycloak.close();
         keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
@@ -117,6 +137,23 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
         }
         if (database != null) {
             database.close();
+        }
+        auditDatabase.close();
+    }
+
+    /** A fresh Keycloak database must not inherit a spool (and chain id) that belongs to a previous run's data. */
+    private static void deleteAuditSpool(Path work) {
+        // The listener's default spool: <kc.home.dir>/data/txauth-audit (KeycloakHome unpacks to keycloak-<version>).
+        Path spool = work.resolve("keycloak-" + TxauthBundle.fromClasspath().keycloakVersion()).resolve("data")
+                .resolve("txauth-audit");
+        if (java.nio.file.Files.isDirectory(spool)) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(spool)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

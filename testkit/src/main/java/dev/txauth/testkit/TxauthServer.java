@@ -42,6 +42,16 @@ public interface TxauthServer {
         return DriverManager.getConnection(jdbcUrl(), databaseUser(), databasePassword());
     }
 
+    /** The separate PostgreSQL txauth-audit writes to (distribution server only). */
+    default AuditDatabase auditDatabase() {
+        throw new UnsupportedOperationException("This server has no separate audit database");
+    }
+
+    /** {@code http://127.0.0.1:<management port>} ({@code /metrics}, {@code /health}). */
+    default String managementUrl() {
+        throw new UnsupportedOperationException("This server does not expose its management port");
+    }
+
     /** Graceful stop and start on the same database (what an operator's restart does). */
     void restart();
 

@@ -1,0 +1,54 @@
+package dev.txauth.audit;
+
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * Mounts {@link AuditAdminResource} under {@code /admin/realms/{realm}/txauth-audit}. It reads through the audit
+ * listener's factory, so both use the same database settings.
+ */
+public class AuditAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+
+    public static final String PROVIDER_ID = "txauth-audit";
+
+    @Override
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                              AdminEventBuilder adminEvent) {
+        AuditEventListenerProviderFactory listener = (AuditEventListenerProviderFactory) session
+                .getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class,
+                        AuditEventListenerProviderFactory.PROVIDER_ID);
+        return new AuditAdminResource(realm, auth, listener.queries());
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // no options: the listener's options apply
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

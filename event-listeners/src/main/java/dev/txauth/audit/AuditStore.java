@@ -1,0 +1,179 @@
+package dev.txauth.audit;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Inserts batches into {@code txauth_audit_event}, extending this node's hash chain per realm. Used by the single
+ * writer thread only, which is what makes the chain safe: a chain has exactly one writer (this node), so sequence
+ * numbers and {@code prev_hash} never race; other nodes write their own chains. Rows already present (a replay after a
+ * crash between commit and checkpoint) are skipped before hashing, so the chain never references a row it did not
+ * store, and the primary key on {@code event_id} rejects anything that slips through.
+ */
+final class AuditStore implements AutoCloseable {
+
+    private record Head(long seq, String hash) {
+    }
+
+    private final ConnectionSource source;
+    private final String chainId;
+    private final String table;
+    private final Map<String, Head> heads = new HashMap<>();
+    private Connection connection;
+    private boolean migrated;
+
+    AuditStore(ConnectionSource source, String chainId) {
+        this.source = source;
+        this.chainId = chainId;
+        this.table = source.schemaPrefix() + "txauth_audit_event";
+    }
+
+    /** @return how many rows were inserted (the rest were already stored) */
+    int write(List<AuditRecord> batch) throws SQLException {
+        Connection c = connection();
+        try {
+            c.setAutoCommit(false);
+            Set<String> present = existing(c, batch);
+            Map<String, Head> next = new HashMap<>();
+            int inserted = 0;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (event_id, occurred_at, realm_id, "
+                    + "kind, type, outcome, user_id, target_user_id, client_id, session_id, ip_address, error, "
+                    + "resource_type, resource_path, transaction_id, details, chain_id, chain_seq, prev_hash, hash) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)")) {
+                for (AuditRecord r : batch) {
+                    if (!present.add(r.eventId())) {
+                        continue;
+                    }
+                    Head head = next.containsKey(r.realmId()) ? next.get(r.realmId()) : head(c, r.realmId());
+                    long seq = head.seq() + 1;
+                    String hash = HashChain.hash(head.hash(), r, chainId, seq);
+                    int i = 1;
+                    ps.setObject(i++, UUID.fromString(r.eventId()));
+                    ps.setObject(i++, OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.occurredAt()), ZoneOffset.UTC));
+                    ps.setString(i++, r.realmId());
+                    ps.setString(i++, r.kind());
+                    ps.setString(i++, r.type());
+                    ps.setString(i++, r.outcome());
+                    for (String v : new String[] {r.userId(), r.targetUserId(), r.clientId(), r.sessionId(),
+                            r.ipAddress(), r.error(), r.resourceType(), r.resourcePath(), r.transactionId()}) {
+                        ps.setString(i++, v);
+                    }
+                    ps.setString(i++, RecordCodec.detailsJson(r.details()));
+                    ps.setString(i++, chainId);
+                    ps.setLong(i++, seq);
+                    ps.setString(i++, head.hash());
+                    ps.setString(i, hash);
+                    ps.addBatch();
+                    next.put(r.realmId(), new Head(seq, hash));
+                    inserted++;
+                }
+                if (inserted > 0) {
+                    ps.executeBatch();
+                }
+            }
+            c.commit();
+            heads.putAll(next);
+            return inserted;
+        } catch (SQLException | RuntimeException e) {
+            reset();
+            throw e;
+        }
+    }
+
+    /** Drops the connection and the cached chain heads; the next call reconnects and re-reads the heads. */
+    void reset() {
+        heads.clear();
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is already broken
+            }
+            connection = null;
+        }
+    }
+
+    Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = source.open();
+            try {
+                if (!migrated) {
+                    AuditSchema.migrate(c, source.schemaPrefix());
+                    migrated = true;
+                }
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+        }
+        return connection;
+    }
+
+    String schemaPrefix() {
+        return source.schemaPrefix();
+    }
+
+    String chainId() {
+        return chainId;
+    }
+
+    private Head head(Connection c, String realmId) throws SQLException {
+        Head cached = heads.get(realmId);
+        if (cached != null) {
+            return cached;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT chain_seq, hash FROM " + table
+                + " WHERE realm_id = ? AND chain_id = ? ORDER BY chain_seq DESC LIMIT 1")) {
+            ps.setString(1, realmId);
+            ps.setString(2, chainId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return new Head(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT anchor_seq, anchor_hash FROM " + source.schemaPrefix()
+                + "txauth_audit_chain_anchor WHERE realm_id = ? AND chain_id = ?")) {
+            ps.setString(1, realmId);
+            ps.setString(2, chainId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, HashChain.GENESIS);
+            }
+        }
+    }
+
+    private Set<String> existing(Connection c, List<AuditRecord> batch) throws SQLException {
+        List<UUID> ids = new ArrayList<>(batch.size());
+        batch.forEach(r -> ids.add(UUID.fromString(r.eventId())));
+        Set<String> present = new HashSet<>();
+        Array array = c.createArrayOf("uuid", ids.toArray());
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM " + table + " WHERE event_id = ANY (?)")) {
+            ps.setArray(1, array);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    present.add(rs.getString(1));
+                }
+            }
+        }
+        return present;
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+}

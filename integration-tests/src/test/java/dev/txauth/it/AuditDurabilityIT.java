@@ -1,0 +1,128 @@
+package dev.txauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.testkit.OidcClient;
+import dev.txauth.testkit.Pkce;
+import dev.txauth.testkit.TestUser;
+import dev.txauth.testkit.TestUsers;
+import dev.txauth.testkit.TokenResponse;
+import dev.txauth.testkit.TxauthKeycloakTest;
+import dev.txauth.testkit.TxauthServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nothing is lost and nothing is doubled: logins keep working while the audit PostgreSQL is down, and a SIGKILL of
+ * Keycloak right after a burst loses no committed event.
+ */
+@TxauthKeycloakTest
+class AuditDurabilityIT {
+
+    private final TxauthServer server;
+    private final AuditTable audit;
+
+    AuditDurabilityIT(TxauthServer server) {
+        this.server = server;
+        this.audit = new AuditTable(server);
+    }
+
+    @Test
+    void loginsSucceedWhileTheAuditDatabaseIsDownAndEveryEventArrivesOnceWhenItIsBack() {
+        List<TestUser> users = new ArrayList<>();
+        server.auditDatabase().stop();
+        long outageStart = System.currentTimeMillis();
+        try {
+            while (System.currentTimeMillis() - outageStart < 32_000) {
+                TestUser user = TestUsers.withPassword(server, "audit-outage");
+                login(user);
+                users.add(user);
+            }
+        } finally {
+            server.auditDatabase().start();
+        }
+        assertTrue(users.size() >= 5, "only " + users.size() + " logins in 32 s");
+        assertEachStoredExactlyOnce(users);
+        assertTrue(metric("txauth_audit_spooled_events_total") > 0, "events accepted during the outage are counted");
+        assertEquals(0.0, metric("txauth_audit_failed_events_total"), "no event may be lost");
+    }
+
+    @Test
+    void gracefulRestartRightAfterABurstLosesNothing() throws Exception {
+        List<TestUser> users = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            TestUser user = TestUsers.withPassword(server, "audit-restart");
+            login(user);
+            users.add(user);
+        }
+        long stopsBefore = writerStops();
+        server.restart();
+        assertEquals(stopsBefore + 1, writerStops(), "shutdown must stop the writer through the factory (drain)");
+        assertEachStoredExactlyOnce(users);
+    }
+
+    private long writerStops() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(server.logFile()).stream()
+                .filter(l -> l.contains("txauth-audit: writer stopped")).count();
+    }
+
+    private double metric(String name) {
+        String body = server.newBrowser().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                server.managementUrl() + "/metrics"))).body();
+        return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void sigkillRightAfterABurstLosesNoCommittedEvent() {
+        List<TestUser> users = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            users.add(TestUsers.withPassword(server, "audit-crash"));
+        }
+        for (int i = 0; i < 5; i++) {
+            login(users.get(i));
+        }
+        // The second half is acknowledged to the client only while the audit database is unreachable, so those
+        // events exist nowhere but in the local spool when Keycloak is killed.
+        server.auditDatabase().stop();
+        try {
+            for (int i = 5; i < users.size(); i++) {
+                login(users.get(i));
+            }
+            server.crashAndRestart();
+        } finally {
+            server.auditDatabase().start();
+        }
+        assertEachStoredExactlyOnce(users);
+    }
+
+    private void login(TestUser user) {
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        assertEquals(200, tokens.status(), "login must not depend on the audit database: " + tokens.body());
+    }
+
+    private void assertEachStoredExactlyOnce(List<TestUser> users) {
+        for (TestUser user : users) {
+            List<Map<String, Object>> rows = audit.awaitRows(user.id(), r -> count(r, "CODE_TO_TOKEN") >= 1
+                    && count(r, "LOGIN") >= 1 && count(r, "ADMIN_CREATE_USER") >= 1, "events of " + user.username());
+            assertEquals(1, count(rows, "LOGIN"), "LOGIN of " + user.username() + ": " + rows);
+            assertEquals(1, count(rows, "CODE_TO_TOKEN"), "CODE_TO_TOKEN of " + user.username());
+            assertEquals(1, count(rows, "ADMIN_CREATE_USER"), "ADMIN_CREATE_USER of " + user.username());
+        }
+        assertEquals(0, audit.query("SELECT event_id FROM txauth_audit_event GROUP BY event_id HAVING count(*) > 1")
+                .size());
+        JsonNode verify = audit.verify();
+        assertTrue(verify.get("valid").asBoolean(), verify.toString());
+    }
+
+    private static long count(List<Map<String, Object>> rows, String type) {
+        return rows.stream().filter(r -> type.equals(r.get("type"))).count();
+    }
+}

@@ -1,0 +1,250 @@
+package dev.txauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.testkit.OidcClient;
+import dev.txauth.testkit.Page;
+import dev.txauth.testkit.Pkce;
+import dev.txauth.testkit.TestUser;
+import dev.txauth.testkit.TestUsers;
+import dev.txauth.testkit.TokenResponse;
+import dev.txauth.testkit.Totp;
+import dev.txauth.testkit.TxauthKeycloakTest;
+import dev.txauth.testkit.TxauthServer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The audit trail can be trusted: rolled-back work leaves no row, tampering is named, hostile input is stored as data,
+ * and no secret reaches the table or the log.
+ */
+@TxauthKeycloakTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditIntegrityIT {
+
+    private static final String ACCOUNT_NUMBER = "0123456789";
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.");
+    private static final List<String> SECRETS_SEEN = new ArrayList<>();
+
+    private final TxauthServer server;
+    private final AuditTable audit;
+
+    AuditIntegrityIT(TxauthServer server) {
+        this.server = server;
+        this.audit = new AuditTable(server);
+    }
+
+    @Test
+    @Order(1)
+    void loginWhoseTransactionRollsBackWritesNoSuccessRow() throws Exception {
+        TestUser doomed = TestUsers.withPassword(server, "audit-rollback");
+        assertEquals(204, server.admin().put("/admin/realms/payments/users/" + doomed.id(),
+                Map.of("requiredActions", List.of("UPDATE_PROFILE"))).status());
+        // The profile update and the LOGIN event happen in the same request; a deferred constraint trigger makes
+        // that request's database transaction fail at COMMIT, after every event was emitted: a real rollback of
+        // real Keycloak work, only for this user.
+        try (Connection c = server.openDatabase(); Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE FUNCTION txauth_test_fail_commit() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'txauth test: forced rollback'; END $$");
+            st.execute("CREATE CONSTRAINT TRIGGER txauth_test_rollback AFTER UPDATE ON user_entity "
+                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.id = '" + doomed.id() + "') "
+                    + "EXECUTE FUNCTION txauth_test_fail_commit()");
+        }
+        Page result;
+        try {
+            OidcClient app = server.newBrowser();
+            Page profile = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
+                    doomed.username(), doomed.password());
+            result = app.submit(profile, "form#kc-update-profile-form", Map.of("lastName", "Rolled-Back"));
+        } finally {
+            try (Connection c = server.openDatabase(); Statement st = c.createStatement()) {
+                st.execute("DROP TRIGGER IF EXISTS txauth_test_rollback ON user_entity");
+                st.execute("DROP FUNCTION IF EXISTS txauth_test_fail_commit()");
+            }
+        }
+        assertFalse(result.isAppRedirect() && result.appRedirectParameters().containsKey("code"),
+                "the login must have failed with its transaction");
+        assertEquals("User", server.admin().get("/admin/realms/payments/users/" + doomed.id()).json()
+                .get("lastName").asText(), "the profile change must have been rolled back");
+        assertTrue(Files.readString(server.logFile()).contains("txauth-audit buffered USER LOGIN user=" + doomed.id()),
+                "the LOGIN event must have reached the listener before the rollback");
+
+        // FIFO writer: once a later login is stored, the rolled-back one would be stored too if it were ever queued.
+        TestUser marker = TestUsers.withPassword(server, "audit-marker");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        app.exchangeCode(app.login(marker, pkce, Map.of()).code(), pkce);
+        audit.awaitRow(marker.id(), "CODE_TO_TOKEN");
+        assertTrue(audit.rowsOfUser(doomed.id()).stream().noneMatch(r -> "LOGIN".equals(r.get("type"))
+                        || "UPDATE_PROFILE".equals(r.get("type"))),
+                "rolled-back login was written: " + audit.rowsOfUser(doomed.id()));
+    }
+
+    @Test
+    @Order(2)
+    void verifyNamesTheEditedTheDeletedAndTheSwappedRow() {
+        TestUser user = TestUsers.withPassword(server, "audit-tamper");
+        for (int i = 0; i < 2; i++) {
+            OidcClient app = server.newBrowser();
+            Pkce pkce = Pkce.s256();
+            app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        }
+        List<Map<String, Object>> rows = audit.awaitRows(user.id(), r -> r.stream()
+                .filter(x -> "CODE_TO_TOKEN".equals(x.get("type"))).count() == 2, "two logins");
+        assertTrue(audit.verify().get("valid").asBoolean(), "chain must be valid before tampering");
+        Map<String, Object> a = rows.get(1);
+        Map<String, Object> b = rows.get(3);
+        String table = "txauth_audit_event";
+
+        audit.update("UPDATE " + table + " SET ip_address = '6.6.6.6' WHERE event_id = ?::uuid", a.get("event_id"));
+        try {
+            assertInvalidAt(a.get("event_id"));
+        } finally {
+            audit.update("UPDATE " + table + " SET ip_address = ? WHERE event_id = ?::uuid", a.get("ip_address"),
+                    a.get("event_id"));
+        }
+        assertTrue(audit.verify().get("valid").asBoolean(), "restored");
+
+        Map<String, Object> successor = audit.query("SELECT event_id FROM " + table + " WHERE chain_id = ? AND "
+                + "realm_id = ? AND chain_seq = ?", a.get("chain_id"), a.get("realm_id"),
+                Long.parseLong(a.get("chain_seq").toString()) + 1).get(0);
+        audit.update("CREATE TABLE IF NOT EXISTS txauth_test_saved AS SELECT * FROM " + table + " WITH NO DATA");
+        audit.update("INSERT INTO txauth_test_saved SELECT * FROM " + table + " WHERE event_id = ?::uuid",
+                a.get("event_id"));
+        audit.update("DELETE FROM " + table + " WHERE event_id = ?::uuid", a.get("event_id"));
+        try {
+            assertInvalidAt(successor.get("event_id"));
+        } finally {
+            audit.update("INSERT INTO " + table + " SELECT * FROM txauth_test_saved WHERE event_id = ?::uuid",
+                    a.get("event_id"));
+            audit.update("DROP TABLE txauth_test_saved");
+        }
+        assertTrue(audit.verify().get("valid").asBoolean(), "restored");
+
+        long seqA = Long.parseLong(a.get("chain_seq").toString());
+        long seqB = Long.parseLong(b.get("chain_seq").toString());
+        swap(a.get("event_id"), seqA, b.get("event_id"), seqB);
+        try {
+            assertInvalidAt(b.get("event_id"));
+        } finally {
+            swap(a.get("event_id"), seqB, b.get("event_id"), seqA);
+        }
+        JsonNode ok = audit.verify();
+        assertTrue(ok.get("valid").asBoolean(), ok.toString());
+        assertTrue(ok.get("checked").asLong() >= rows.size());
+    }
+
+    @Test
+    @Order(3)
+    void hostileUserNamesAndClientIdsAreStoredExactly() throws Exception {
+        String hostile = "o'brien\"; DROP TABLE txauth_audit_event; --\nINFO  [fake] LOGIN ok user=admin\r\n"
+                + "x".repeat(10 * 1024) + " end";
+        OidcClient app = server.newBrowser();
+        Page failed = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
+                hostile, "irrelevant-password-7");
+        assertFalse(failed.isAppRedirect());
+        // Keycloak itself cuts a client id at 255 characters before any listener sees it.
+        String hostileClient = "evil'client\"--;\nINFO [fake] granted " + "c".repeat(200);
+        app.authorize(app.authorizationParameters(Pkce.s256(), Map.of("client_id", hostileClient)));
+        String accountUser = "acct " + ACCOUNT_NUMBER + " holder";
+        app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())), accountUser, "pw-123456");
+
+        long deadline = System.currentTimeMillis() + AuditTable.WAIT_MILLIS;
+        List<Map<String, Object>> byName = List.of();
+        List<Map<String, Object>> byClient = List.of();
+        List<Map<String, Object>> masked = List.of();
+        while (System.currentTimeMillis() < deadline && (byName.isEmpty() || byClient.isEmpty() || masked.isEmpty())) {
+            AuditTable.sleep(250);
+            byName = audit.query("SELECT *, details::text AS details_json FROM txauth_audit_event "
+                    + "WHERE details->>'username' = ?", hostile);
+            byClient = audit.query("SELECT * FROM txauth_audit_event WHERE client_id = ?", hostileClient);
+            masked = audit.query("SELECT details->>'username' AS u FROM txauth_audit_event "
+                    + "WHERE details->>'username' LIKE 'acct %holder'");
+        }
+        assertEquals(1, byName.size(), "the 10 KiB user name, byte for byte");
+        assertEquals("LOGIN_ERROR", byName.get(0).get("type"));
+        assertEquals("FAILURE", byName.get(0).get("outcome"));
+        assertEquals(1, byClient.size(), "the hostile client id, byte for byte");
+        assertEquals(1, masked.size());
+        assertEquals("acct ******6789 holder", masked.get(0).get("u"), "account numbers keep their last 4 digits");
+        assertTrue(audit.verify().get("valid").asBoolean());
+        assertFalse(logContains("\nINFO  [fake] LOGIN ok"), "a user name forged a log line");
+        assertFalse(logContains("\nINFO [fake] granted"), "a client id forged a log line");
+    }
+
+    @Test
+    @Order(4)
+    void mfaLoginStoresNoOtpNorTokens() {
+        TestUser user = TestUsers.withOtp(server, "audit-otp");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        Page afterPassword = app.submitPassword(app.authorize(app.authorizationParameters(pkce,
+                Map.of("acr_values", "mfa"))), user.username(), user.password());
+        String code = Totp.freshCode(user.otpSecret(), 3);
+        Page done = app.submitOtp(afterPassword, code);
+        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        assertEquals(200, tokens.status());
+        synchronized (SECRETS_SEEN) {
+            SECRETS_SEEN.add(tokens.accessToken());
+            SECRETS_SEEN.add(tokens.refreshToken());
+            SECRETS_SEEN.add(tokens.body().get("id_token").asText());
+            SECRETS_SEEN.add(done.code());
+        }
+        List<Map<String, Object>> rows = audit.awaitRows(user.id(), r -> r.stream()
+                .anyMatch(x -> "CODE_TO_TOKEN".equals(x.get("type"))), "mfa login");
+        for (Map<String, Object> row : rows) {
+            JsonNode details = AuditTable.details(row);
+            details.fields().forEachRemaining(f -> assertFalse(f.getValue().asText().equals(code),
+                    "OTP stored in " + f.getKey()));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void noSecretInTheTableOrTheLog() throws Exception {
+        String table = String.join("\n", audit.query("SELECT t::text AS row FROM txauth_audit_event t").stream()
+                .map(r -> (String) r.get("row")).toList());
+        String log = Files.readString(server.logFile());
+        for (String[] haystack : new String[][] {{"table", table}, {"log", log}}) {
+            assertFalse(JWT.matcher(haystack[1]).find(), "a JWT in the " + haystack[0]);
+            assertFalse(haystack[1].contains(TestUsers.PASSWORD), "a test user's password in the " + haystack[0]);
+            synchronized (SECRETS_SEEN) {
+                for (String secret : SECRETS_SEEN) {
+                    assertFalse(haystack[1].contains(secret), "a token or code in the " + haystack[0]);
+                }
+            }
+        }
+        assertFalse(table.contains(ACCOUNT_NUMBER), "a full account number in the table");
+        assertTrue(table.contains("******6789"));
+    }
+
+    private void swap(Object idA, long seqA, Object idB, long seqB) {
+        // through a free sequence number: (realm, chain, seq) is unique
+        audit.update("UPDATE txauth_audit_event SET chain_seq = -chain_seq WHERE event_id = ?::uuid", idA);
+        audit.update("UPDATE txauth_audit_event SET chain_seq = ? WHERE event_id = ?::uuid", seqA, idB);
+        audit.update("UPDATE txauth_audit_event SET chain_seq = ? WHERE event_id = ?::uuid", seqB, idA);
+    }
+
+    private void assertInvalidAt(Object eventId) {
+        JsonNode result = audit.verify();
+        assertFalse(result.get("valid").asBoolean(), result.toString());
+        assertEquals(eventId.toString(), result.get("first_invalid_event_id").asText(), result.toString());
+    }
+
+    private boolean logContains(String s) throws Exception {
+        return Files.readString(server.logFile()).contains(s);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.txauth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.testkit.AdminClient;
+import dev.txauth.testkit.HttpForms;
+import dev.txauth.testkit.OidcClient;
+import dev.txauth.testkit.Page;
+import dev.txauth.testkit.Pkce;
+import dev.txauth.testkit.TestUser;
+import dev.txauth.testkit.TestUsers;
+import dev.txauth.testkit.TokenResponse;
+import dev.txauth.testkit.TxauthKeycloakTest;
+import dev.txauth.testkit.TxauthServer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The audit story: every user and admin event lands in txauth_audit_event with the PCI DSS 10.2.2 fields. */
+@TxauthKeycloakTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditTrailIT {
+
+    private final TxauthServer server;
+    private final AuditTable audit;
+
+    AuditTrailIT(TxauthServer server) {
+        this.server = server;
+        this.audit = new AuditTable(server);
+    }
+
+    @Test
+    @Order(1)
+    void recordsLoginCodeExchangeRefreshTokenExchangeAndLogout() {
+        TestUser user = TestUsers.withPassword(server, "audit-flow");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        assertEquals(200, tokens.status(), tokens.body().toString());
+        TokenResponse refreshed = app.refresh(tokens.refreshToken());
+        assertEquals(200, refreshed.status(), refreshed.body().toString());
+        TokenResponse exchanged = app.tokenExchange(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret(),
+                refreshed.accessToken(), null);
+        assertEquals(200, exchanged.status(), exchanged.body().toString());
+        HttpResponse<String> logout = app.send(HttpRequest.newBuilder(URI.create(server.realmUrl()
+                        + "/protocol/openid-connect/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(Map.of("client_id", OidcClient.MOBILE_APP,
+                        "refresh_token", refreshed.refreshToken())))));
+        assertEquals(204, logout.statusCode(), logout.body());
+
+        Map<String, Object> login = audit.awaitRow(user.id(), "LOGIN");
+        assertPciFields(login, "SUCCESS");
+        assertEquals(OidcClient.MOBILE_APP, login.get("client_id"));
+        assertEquals(user.username(), AuditTable.details(login).get("username").asText());
+        assertNotNull(login.get("session_id"));
+        assertPciFields(audit.awaitRow(user.id(), "CODE_TO_TOKEN"), "SUCCESS");
+        assertPciFields(audit.awaitRow(user.id(), "REFRESH_TOKEN"), "SUCCESS");
+        Map<String, Object> exchange = audit.awaitRow(user.id(), "TOKEN_EXCHANGE");
+        assertPciFields(exchange, "SUCCESS");
+        assertEquals(TxauthServer.PAYMENT_SERVICE, exchange.get("client_id"));
+        Map<String, Object> loggedOut = audit.awaitRow(user.id(), "LOGOUT");
+        assertPciFields(loggedOut, "SUCCESS");
+        assertEquals(login.get("session_id"), loggedOut.get("session_id"));
+    }
+
+    @Test
+    @Order(2)
+    void recordsFailedLoginAsFailureWithTheError() {
+        TestUser user = TestUsers.withPassword(server, "audit-fail");
+        OidcClient app = server.newBrowser();
+        Page page = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
+                user.username(), "wrong-password-1");
+        assertFalse(page.isAppRedirect());
+        Map<String, Object> row = audit.awaitRow(user.id(), "LOGIN_ERROR");
+        assertPciFields(row, "FAILURE");
+        assertEquals("invalid_user_credentials", row.get("error"));
+        assertFalse(row.get("details_json").toString().contains("wrong-password-1"));
+    }
+
+    @Test
+    @Order(3)
+    void recordsAdminUserCreationAndEverySessionRevocation() {
+        // admin-cli issues lightweight tokens (no sub): look the bootstrap admin up instead
+        String adminId = server.admin().get("/admin/realms/master/users?exact=true&username=admin").json().get(0)
+                .get("id").asText();
+        TestUser user = TestUsers.withPassword(server, "audit-admin");
+        Map<String, Object> created = audit.awaitRow(user.id(), "ADMIN_CREATE_USER");
+        assertEquals("ADMIN", created.get("kind"));
+        assertEquals(adminId, created.get("user_id"), "the acting admin");
+        assertEquals("users/" + user.id(), created.get("resource_path"));
+        assertEquals("USER", created.get("resource_type"));
+        assertNotNull(created.get("ip_address"));
+        assertNotNull(created.get("occurred_at"));
+        assertEquals("SUCCESS", created.get("outcome"));
+        assertFalse(created.get("details_json").toString().contains(TestUsers.PASSWORD),
+                "representation (with the password) is off by default");
+
+        String sessionId = loginSessionId(user);
+        AdminClient.Response deleted = server.admin().delete("/admin/realms/payments/sessions/" + sessionId);
+        assertEquals(204, deleted.status(), deleted.body());
+        List<Map<String, Object>> revoked = audit.query("SELECT * FROM txauth_audit_event WHERE type = "
+                + "'ADMIN_SESSION_REVOKE' AND session_id = ?", sessionId);
+        long deadline = System.currentTimeMillis() + AuditTable.WAIT_MILLIS;
+        while (revoked.isEmpty() && System.currentTimeMillis() < deadline) {
+            AuditTable.sleep(250);
+            revoked = audit.query("SELECT * FROM txauth_audit_event WHERE type = 'ADMIN_SESSION_REVOKE' "
+                    + "AND session_id = ?", sessionId);
+        }
+        assertEquals(1, revoked.size(), "session delete row");
+        assertEquals(adminId, revoked.get(0).get("user_id"));
+        assertEquals("USER_SESSION", revoked.get(0).get("resource_type"));
+
+        loginSessionId(user);
+        server.admin().logoutUser(user.id());
+        Map<String, Object> logout = audit.awaitRow(user.id(), "ADMIN_USER_LOGOUT");
+        assertEquals("users/" + user.id() + "/logout", logout.get("resource_path"));
+        assertEquals(adminId, logout.get("user_id"));
+
+        Instant before = Instant.now().minusSeconds(1);
+        assertEquals(200, server.admin().post("/admin/realms/payments/push-revocation", null).status());
+        assertEquals(200, server.admin().post("/admin/realms/payments/logout-all", null).status());
+        awaitType(adminId, "ADMIN_PUSH_REVOCATION", before);
+        awaitType(adminId, "ADMIN_REALM_LOGOUT_ALL", before);
+    }
+
+    @Test
+    @Order(4)
+    void searchEndpointFiltersNewestFirstAndOnlyAdminsMayUseIt() {
+        TestUser user = TestUsers.withPassword(server, "audit-search");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        audit.awaitRow(user.id(), "CODE_TO_TOKEN");
+
+        JsonNode all = server.admin().get("/admin/realms/payments/txauth-audit/events?user=" + user.id()).json();
+        assertTrue(all.size() >= 3, all.toString());
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(all.get(i - 1).get("occurred_at").asText().compareTo(all.get(i).get("occurred_at").asText())
+                    >= 0, "newest first: " + all);
+        }
+        JsonNode logins = server.admin().get("/admin/realms/payments/txauth-audit/events?user=" + user.id()
+                + "&type=LOGIN&from=" + Instant.now().minusSeconds(600) + "&to=" + Instant.now().plusSeconds(60)
+                + "&first=0&max=5").json();
+        assertEquals(1, logins.size(), logins.toString());
+        assertEquals("LOGIN", logins.get(0).get("type").asText());
+        assertEquals(0, server.admin().get("/admin/realms/payments/txauth-audit/events?user=" + user.id()
+                + "&to=2000-01-01T00:00:00Z").json().size());
+        assertEquals(400, server.admin().get("/admin/realms/payments/txauth-audit/events?from=yesterday").status());
+        assertEquals(400, server.admin().get("/admin/realms/payments/txauth-audit/events?max=100000").status());
+        assertEquals(400, server.admin().get("/admin/realms/payments/txauth-audit/events?first=-1").status());
+
+        for (String path : List.of("verify", "events")) {
+            HttpResponse<String> asUser = app.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                    + "/admin/realms/payments/txauth-audit/" + path))
+                    .header("Authorization", "Bearer " + tokens.accessToken()));
+            assertEquals(403, asUser.statusCode(), path + " must be refused to a plain user");
+            HttpResponse<String> anonymous = app.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                    + "/admin/realms/payments/txauth-audit/" + path)));
+            assertEquals(401, anonymous.statusCode(), path + " must be refused without a token");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void metricsAreOnTheManagementPort() {
+        TestUser user = TestUsers.withPassword(server, "audit-metrics");
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        audit.awaitRow(user.id(), "CODE_TO_TOKEN");
+        String metrics = app.send(HttpRequest.newBuilder(URI.create(server.managementUrl() + "/metrics"))).body();
+        for (String name : List.of("txauth_audit_queued_events_total", "txauth_audit_written_events_total",
+                "txauth_audit_spooled_events_total", "txauth_audit_failed_events_total", "txauth_audit_queue_depth",
+                "txauth_audit_write_seconds_count")) {
+            assertTrue(metrics.contains(name), name + " missing from /metrics");
+        }
+        double written = metrics.lines().filter(l -> l.startsWith("txauth_audit_written_events_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertTrue(written >= 2, "written counter " + written);
+    }
+
+    private void awaitType(String actor, String type, Instant since) {
+        long deadline = System.currentTimeMillis() + AuditTable.WAIT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            List<Map<String, Object>> rows = audit.query("SELECT * FROM txauth_audit_event WHERE type = ? "
+                    + "AND user_id = ? AND occurred_at >= ?", type, actor, OffsetDateTime.parse(since.toString()
+                    .replace("Z", "+00:00")));
+            if (!rows.isEmpty()) {
+                assertEquals("REALM", rows.get(0).get("resource_type"));
+                assertNotNull(rows.get(0).get("ip_address"));
+                return;
+            }
+            AuditTable.sleep(250);
+        }
+        throw new AssertionError("no " + type + " row by " + actor);
+    }
+
+    private String loginSessionId(TestUser user) {
+        OidcClient app = server.newBrowser();
+        Pkce pkce = Pkce.s256();
+        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        assertEquals(200, tokens.status(), tokens.body().toString());
+        return tokens.accessTokenClaims().get("sid").asText();
+    }
+
+    static void assertPciFields(Map<String, Object> row, String outcome) {
+        assertNotNull(row.get("event_id"));
+        assertNotNull(row.get("occurred_at"), "UTC time");
+        assertNotNull(row.get("user_id"), "user identification");
+        assertNotNull(row.get("type"), "event type");
+        assertEquals(outcome, row.get("outcome"), "success or failure");
+        assertEquals("127.0.0.1", row.get("ip_address"), "origin");
+        assertNotNull(row.get("resource_type"), "affected resource");
+        assertNotNull(row.get("resource_path"), "affected resource");
+        assertEquals(64, row.get("hash").toString().length());
+    }
+}
