@@ -96,7 +96,7 @@ public final class OidcClient {
         }
         page = submitPassword(page, user.username(), user.password());
         if (!page.isAppRedirect() && user.hasOtp() && page.form(OTP_FORM).isPresent()) {
-            page = submitOtp(page, Totp.freshCode(user.otpSecret(), 3));
+            page = submitOtp(page, Totp.unspentCode(user.otpSecret(), 0, Totp.PERIOD_SECONDS, -Totp.PERIOD_SECONDS));
         }
         return page;
     }

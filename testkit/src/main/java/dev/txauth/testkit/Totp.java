@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An RFC 6238 authenticator app for tests (HmacSHA1, 6 digits, 30 s), written independently of the server's
@@ -14,6 +17,9 @@ import java.time.Instant;
 public final class Totp {
 
     public static final int PERIOD_SECONDS = 30;
+
+    /** Codes handed out per secret: the server accepts each code once, so a test must never offer one twice. */
+    private static final Map<String, Set<String>> SPENT = new ConcurrentHashMap<>();
 
     private Totp() {
     }
@@ -48,5 +54,23 @@ public final class Totp {
             }
         }
         return code(secret, Instant.now());
+    }
+
+    /**
+     * A code the server accepts now (its look-around window is one step) that no earlier call handed out for this
+     * secret, trying the time offsets in order (e.g. 0, +30, -30 seconds). Lets one user log in, step up and confirm
+     * several times within one 30-second step without replaying a single-use code.
+     */
+    public static String unspentCode(String secret, int... offsetSeconds) {
+        freshCode(secret, 4);
+        Set<String> spent = SPENT.computeIfAbsent(secret, s -> ConcurrentHashMap.newKeySet());
+        Instant now = Instant.now();
+        for (int offset : offsetSeconds) {
+            String code = code(secret, now.plusSeconds(offset));
+            if (spent.add(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("Every code of the current window is spent; a test used too many");
     }
 }

@@ -1,9 +1,6 @@
 package dev.txauth.testkit;
 
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mobile app's side of CONTRACT §4 over real HTTP: an authorization request with {@code acr_values=transaction}
@@ -12,9 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TransactionConfirmation {
 
     public static final String CONFIRM_FORM = "form#txauth-confirm-form";
-
-    /** Codes already spent per TOTP secret: the server accepts each code once, at login and here alike. */
-    private static final Map<String, Set<String>> SPENT = new ConcurrentHashMap<>();
 
     private final OidcClient app;
     private final TestUser user;
@@ -58,16 +52,7 @@ public final class TransactionConfirmation {
     }
 
     private String unspentCode(int... offsets) {
-        Totp.freshCode(user.otpSecret(), 4);
-        Set<String> spent = SPENT.computeIfAbsent(user.otpSecret(), s -> ConcurrentHashMap.newKeySet());
-        Instant now = Instant.now();
-        for (int offset : offsets) {
-            String code = Totp.code(user.otpSecret(), now.plusSeconds(offset));
-            if (spent.add(code)) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("Every code of the current window is spent; a test used too many");
+        return Totp.unspentCode(user.otpSecret(), offsets);
     }
 
     public Page confirm(Page confirmationPage, String code) {
