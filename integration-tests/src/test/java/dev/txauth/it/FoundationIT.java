@@ -54,7 +54,7 @@ class FoundationIT {
 
     @Test
     void mobileAppLogsInWithPkceAndGetsTokens() {
-        TestUser user = TestUsers.withPassword(server, "pkce");
+        TestUser user = TestUsers.withOtp(server, "pkce");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
@@ -91,7 +91,7 @@ class FoundationIT {
 
     @Test
     void refusesCodeExchangeWithWrongVerifier() {
-        TestUser user = TestUsers.withPassword(server, "verifier");
+        TestUser user = TestUsers.withOtp(server, "verifier");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
@@ -169,7 +169,7 @@ class FoundationIT {
 
     @Test
     void adminSignOutRevokesRefreshAndIntrospection() {
-        TestUser user = TestUsers.withPassword(server, "revoke");
+        TestUser user = TestUsers.withOtp(server, "revoke");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
@@ -218,7 +218,7 @@ class FoundationIT {
     }
 
     private TokenResponse loggedIn() {
-        TestUser user = TestUsers.withPassword(server, "login");
+        TestUser user = TestUsers.withOtp(server, "login");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());

@@ -50,7 +50,10 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
         KeycloakSettings settings = new KeycloakSettings(work, FreePort.find(), FreePort.find(), url, user, password,
                 "admin", randomSecret(), true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
                         "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g"),
-                List.of("--log-level=INFO,dev.txauth:DEBUG"));
+                // Trust X-Forwarded-For from the test JVM on loopback, as behind a real reverse proxy: lets a test
+                // play clients from distinct IPs/networks (OidcClient.forwardedFor) without leaking IP-level state.
+                List.of("--log-level=INFO,dev.txauth:DEBUG", "--proxy-headers=xforwarded",
+                        "--proxy-trusted-addresses=127.0.0.1,::1"));
         DistributionServer server = new DistributionServer(settings, database, secret);
         try {
             server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);

@@ -10,6 +10,7 @@ import org.keycloak.models.UserModel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +38,13 @@ final class DeviceAlertEmail {
         }
         String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
         try {
+            // mutable: the template provider adds locale, user, realm... to the same map
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put("deviceLabel", label);
+            attributes.put("ipAddress", ip == null ? "" : ip);
+            attributes.put("when", WHEN.format(when));
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                    .send(SUBJECT_KEY, List.of(realmName), TEMPLATE,
-                            Map.of("deviceLabel", label, "ipAddress", ip == null ? "" : ip, "when", WHEN.format(when)));
+                    .send(SUBJECT_KEY, List.of(realmName), TEMPLATE, attributes);
         } catch (EmailException | RuntimeException e) {
             LOG.warnf("txauth new-device email failed realm=%s user=%s: %s", realm.getName(), user.getId(),
                     e.getMessage());

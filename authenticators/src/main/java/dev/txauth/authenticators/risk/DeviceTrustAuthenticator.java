@@ -65,7 +65,9 @@ public class DeviceTrustAuthenticator implements Authenticator {
         for (Map.Entry<String, CommonClientSessionModel.ExecutionStatus> entry : statuses.entrySet()) {
             if (entry.getValue() == CommonClientSessionModel.ExecutionStatus.SUCCESS) {
                 AuthenticationExecutionModel execution = realm.getAuthenticationExecutionById(entry.getKey());
-                if (execution != null && SECOND_FACTOR_AUTHENTICATORS.contains(execution.getAuthenticator())) {
+                // sub-flow executions have no authenticator (null), which Set.of(...).contains rejects
+                String authenticator = execution == null ? null : execution.getAuthenticator();
+                if (authenticator != null && SECOND_FACTOR_AUTHENTICATORS.contains(authenticator)) {
                     return true;
                 }
             }

@@ -1,16 +1,53 @@
 package dev.txauth.authenticators.risk;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class TransactionAmountAdapterTest {
+
+    private static final String DETAILS = "[{\"type\":\"payment_initiation\",\"instructedAmount\":{\"amount\":\"700\"}}]";
+
+    /** An auth session that only answers notes: the adapter reads nothing else. */
+    private static AuthenticationSessionModel session(Map<String, String> clientNotes, Map<String, String> authNotes) {
+        return (AuthenticationSessionModel) Proxy.newProxyInstance(AuthenticationSessionModel.class.getClassLoader(),
+                new Class<?>[]{AuthenticationSessionModel.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getClientNote" -> clientNotes.get((String) args[0]);
+                    case "getAuthNote" -> authNotes.get((String) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void onlyTransactionRequestsHaveAnAmount() {
+        assertNull(TransactionAmountAdapter.amount(session(Map.of("authorization_details", DETAILS), Map.of())));
+        assertNull(TransactionAmountAdapter.amount(session(Map.of("acr_values", "mfa",
+                "authorization_details", DETAILS), Map.of())));
+        assertEquals(new BigDecimal("700"), TransactionAmountAdapter.amount(session(Map.of(
+                "acr_values", "mfa transaction", "authorization_details", DETAILS), Map.of())));
+    }
+
+    @Test
+    void theTransactionAuthenticatorsNoteWinsOverTheRequest() {
+        assertEquals(new BigDecimal("50000.00"), TransactionAmountAdapter.amount(session(Map.of(
+                "acr_values", "transaction", "authorization_details", DETAILS),
+                Map.of(TransactionAmountAdapter.AMOUNT_NOTE, "50000.00"))));
+        assertEquals(new BigDecimal("700"), TransactionAmountAdapter.amount(session(Map.of(
+                "acr_values", "transaction", "authorization_details", DETAILS),
+                Map.of(TransactionAmountAdapter.AMOUNT_NOTE, "garbage"))), "a bad note falls back to the request");
+        assertEquals(new BigDecimal("700"), TransactionAmountAdapter.amount(session(Map.of(
+                "acr_values", "transaction", "client_request_param_authorization_details", DETAILS), Map.of())));
+        assertNull(TransactionAmountAdapter.amount(session(Map.of("acr_values", "transaction"), Map.of())));
+    }
 
     @Test
     void readsTheContractShape() {
