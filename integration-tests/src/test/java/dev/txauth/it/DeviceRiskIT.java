@@ -207,6 +207,24 @@ class DeviceRiskIT {
     }
 
     @Test
+    void manyLoginsInAShortTimeAreASignal() {
+        TestUser user = TestUsers.withOtp(server, "velocity");
+        OidcClient browser = risk.browser(randomIp());
+        risk.loginWithOtp(browser, user, 0);                    // login 1
+        for (int login = 2; login <= 10; login++) {
+            newLoginSameDevice(browser);
+            assertTrue(risk.password(browser, user, Map.of()).isAppRedirect());
+        }
+        assertEquals("", risk.lastDecision(user.id()).path("risk_signals").asText(""), "9 earlier logins: below 10");
+
+        newLoginSameDevice(browser);                            // login 11: 10 earlier logins inside 10 minutes
+        assertTrue(risk.password(browser, user, Map.of()).isAppRedirect(), "20 < step-up threshold 40");
+        JsonNode decision = risk.lastDecision(user.id());
+        assertEquals("login_velocity", decision.path("risk_signals").asText());
+        assertEquals("20", decision.path("risk_score").asText());
+    }
+
+    @Test
     void browserFamilyChangeIsASignal() throws Exception {
         TestUser user = TestUsers.withOtp(server, "ua");
         String ip = randomIp();
