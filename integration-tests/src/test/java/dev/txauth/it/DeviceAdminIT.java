@@ -41,6 +41,7 @@ class DeviceAdminIT {
         TestUser user = TestUsers.withOtp(server, "listed");
         String ip = randomIp();
         risk.loginWithOtp(risk.browser(ip), user, 0);
+        DeviceRiskSupport.sleep(1_100);   // beyond the realm's quick-login check, see newLoginSameDevice
         risk.loginWithOtp(risk.browser(ip).userAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) "
                 + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"), user, 1);
 

@@ -80,15 +80,12 @@ class DeviceRiskEscalationIT {
 
         guessUnknownUsernames(ip, 7);
         for (int i = 0; i < 3; i++) {
-            // spaced beyond the realm's quick-login check (1 s), so brute-force protection does not lock the user
-            DeviceRiskSupport.sleep(1_200);
-            newLoginSameDevice(browser);
+            newLoginSameDevice(browser);   // also spaces the guesses beyond the realm's quick-login check
             Page wrong = browser.submitPassword(browser.authorize(browser.authorizationParameters(Pkce.s256(),
                     Map.of())), user.username(), "wrong-password-" + i);
             assertTrue(wrong.form("form#kc-form-login").isPresent(), describe(wrong));
         }
 
-        DeviceRiskSupport.sleep(1_200);
         newLoginSameDevice(browser);
         Page page = risk.password(browser, user, Map.of());
         assertEquals(403, page.status(), describe(page));
@@ -109,7 +106,6 @@ class DeviceRiskEscalationIT {
         assertEquals("txauth_risk_denied", event.path("error").asText());
 
         // the same refusal, in French, still saying nothing
-        DeviceRiskSupport.sleep(1_200);
         newLoginSameDevice(browser);
         Page french = risk.password(browser, user, Map.of("ui_locales", "fr"));
         assertEquals(403, french.status(), describe(french));

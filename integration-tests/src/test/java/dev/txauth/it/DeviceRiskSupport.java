@@ -80,8 +80,13 @@ final class DeviceRiskSupport {
         return Totp.code(user.otpSecret(), Instant.now().plusSeconds((long) Totp.PERIOD_SECONDS * stepOffset));
     }
 
-    /** Drops Keycloak's session cookies, keeps the device cookie: the next visit is a new login from the same device. */
+    /**
+     * Drops Keycloak's session cookies, keeps the device cookie: the next visit is a new login from the same device.
+     * Waits out the realm's quick-login check (1 s) first: Keycloak's brute-force protection may answer
+     * user_temporarily_disabled to attempts of one user a few milliseconds apart, which no real user makes.
+     */
     static void newLoginSameDevice(OidcClient browser) {
+        sleep(1_100);
         browser.cookies().keepOnly(DEVICE_COOKIE);
     }
 
