@@ -19,31 +19,44 @@ public final class BrowserCookies extends CookieManager {
         super(null, CookiePolicy.ACCEPT_ALL);
     }
 
+    private final List<String> setCookieHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+        responseHeaders.forEach((name, values) -> {
+            if ("set-cookie".equalsIgnoreCase(name)) {
+                setCookieHeaders.addAll(values);
+            }
+        });
         super.put(uri, responseHeaders);
         for (HttpCookie cookie : getCookieStore().getCookies()) {
             cookie.setSecure(false);
         }
     }
 
-    public void clear() {
-        getCookieStore().removeAll();
+    /** Every raw Set-Cookie header received, in order, so tests can check attributes (SameSite, Path...). */
+    public List<String> setCookieHeaders() {
+        return List.copyOf(setCookieHeaders);
     }
 
-    /** Forgets every cookie but these, e.g. keep the device cookie while starting a fresh login session. */
-    public void keepOnly(java.util.Set<String> names) {
-        List<HttpCookie> kept = new ArrayList<>();
-        for (HttpCookie cookie : getCookieStore().getCookies()) {
-            if (names.contains(cookie.getName())) {
-                kept.add(cookie);
+    /** The value of a stored cookie, or null. */
+    public String value(String name) {
+        return getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Removes every stored cookie except those named (e.g. keep the device cookie, drop Keycloak's session). */
+    public void keepOnly(String... names) {
+        List<String> keep = List.of(names);
+        for (HttpCookie cookie : new java.util.ArrayList<>(getCookieStore().getCookies())) {
+            if (!keep.contains(cookie.getName())) {
+                getCookieStore().remove(null, cookie);
             }
         }
-        List<URI> uris = List.copyOf(getCookieStore().getURIs());
+    }
+
+    public void clear() {
         getCookieStore().removeAll();
-        for (HttpCookie cookie : kept) {
-            getCookieStore().add(uris.isEmpty() ? null : uris.get(0), cookie);
-        }
     }
 
     public void set(URI uri, String name, String value) {

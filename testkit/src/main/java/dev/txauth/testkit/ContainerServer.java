@@ -71,6 +71,10 @@ final class ContainerServer implements TxauthServer, AutoCloseable {
                 .withEnv("KC_DB_USERNAME", "postgres")
                 .withEnv("KC_DB_PASSWORD", "postgres")
                 .withEnv("PAYMENT_SERVICE_CLIENT_SECRET", secret)
+                // as DistributionServer: tests play distinct client IPs with X-Forwarded-For; here the test JVM
+                // arrives from the Docker network's gateway
+                .withEnv("KC_PROXY_HEADERS", "xforwarded")
+                .withEnv("KC_PROXY_TRUSTED_ADDRESSES", "127.0.0.1,172.16.0.0/12,192.168.0.0/16")
                 .withEnabledMetrics();
         keycloak.start();
         Path log = Path.of("target", "txauth-container-keycloak.log");

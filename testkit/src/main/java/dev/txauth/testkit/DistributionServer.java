@@ -57,7 +57,10 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
                 "admin", randomSecret(), true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
                         "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
                         "KC_SPI_EVENTS_LISTENER__TXAUTH_AUDIT__PASSWORD", audit.password()),
-                List.of("--log-level=INFO,dev.txauth:DEBUG",
+                // Trust X-Forwarded-For from the test JVM on loopback, as behind a real reverse proxy: lets a test
+                // play clients from distinct IPs/networks (OidcClient.forwardedFor) without leaking IP-level state.
+                List.of("--log-level=INFO,dev.txauth:DEBUG", "--proxy-headers=xforwarded",
+                        "--proxy-trusted-addresses=127.0.0.1,::1",
                         "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),
                         "--spi-events-listener--txauth-audit--username=" + audit.user()));
         DistributionServer server = new DistributionServer(settings, database, audit, secret);

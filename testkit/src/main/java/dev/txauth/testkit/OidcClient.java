@@ -32,6 +32,23 @@ public final class OidcClient {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    private final Map<String, String> headers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Every later request carries {@code X-Forwarded-For: ip}: the server trusts it from loopback (as behind a
+     * reverse proxy), so this browser appears to come from {@code ip}.
+     */
+    public OidcClient forwardedFor(String ip) {
+        headers.put("X-Forwarded-For", ip);
+        return this;
+    }
+
+    /** Every later request carries this User-Agent. */
+    public OidcClient userAgent(String userAgent) {
+        headers.put("User-Agent", userAgent);
+        return this;
+    }
+
     public BrowserCookies cookies() {
         return cookies;
     }
@@ -134,6 +151,7 @@ public final class OidcClient {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            headers.forEach(request::setHeader);
             return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,136 @@
+package dev.txauth.authenticators.risk;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserLoginFailureModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code txauth-device-risk}: runs once the user is identified (after the password), scores the login with the
+ * {@link RiskEngine} and records the decision for {@code txauth-condition-risk}. ALLOW continues; STEP_UP continues
+ * into the conditional second-factor sub-flow (or, for a user with no second factor, requires TOTP enrolment);
+ * DENY ends the login on a page that does not say why. Gives the browser a {@code TXAUTH_DEVICE} cookie if it has none.
+ */
+public class DeviceRiskAuthenticator implements Authenticator {
+
+    static final String DENIED_TEMPLATE = "txauth-risk-denied.ftl";
+    private static final Logger LOG = Logger.getLogger(DeviceRiskAuthenticator.class);
+
+    private final RiskEngine engine;
+
+    DeviceRiskAuthenticator(RiskEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        UserModel user = context.getUser();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        RiskConfig config = RiskConfig.of(context.getAuthenticatorConfig());
+        Instant now = Instant.now();
+        String ip = context.getConnection().getRemoteAddr();
+        String network = NetworkPrefix.of(ip);
+        String label = UserAgentFamily.of(context.getHttpRequest().getHttpHeaders()
+                .getHeaderString(HttpHeaders.USER_AGENT));
+
+        Optional<String> presented = DeviceCookie.presentedHash(session);
+        DeviceStore store = new DeviceStore(session);
+        List<KnownDevice> devices = store.list(realm.getId(), user.getId());
+        Optional<KnownDevice> device = presented.flatMap(hash -> devices.stream()
+                .filter(d -> d.trustedAt() != null && d.deviceHash().equals(hash)).findFirst());
+        boolean networkSeen = !NetworkPrefix.UNKNOWN.equals(network)
+                && devices.stream().anyMatch(d -> network.equals(d.lastNetwork()));
+        String lastFamily = devices.isEmpty() ? null : devices.get(0).label();
+
+        RiskCounters counters = RiskCountersListenerFactory.counters(session);
+        long nowMillis = now.toEpochMilli();
+        int userFailures = Math.max(counters.userFailures(realm.getId(), user.getId(), nowMillis,
+                config.failureWindowMillis()), bruteForceFailures(context, nowMillis, config.failureWindowMillis()));
+        RiskInput input = new RiskInput(device.isPresent(), networkSeen, userFailures,
+                counters.ipFailures(realm.getId(), ip, nowMillis, config.failureWindowMillis()),
+                counters.userLogins(realm.getId(), user.getId(), nowMillis, config.velocityWindowMillis()),
+                label, lastFamily, TransactionAmountAdapter.amount(authSession));
+        RiskAssessment assessment = engine.assess(input, config.policy());
+        RiskDecision decision = assessment.decision();
+        if (decision == RiskDecision.STEP_UP_PASSKEY && !SecondFactors.hasPasskey(user)) {
+            // A passkey is demanded and the user has none: nothing could satisfy the step-up.
+            decision = RiskDecision.DENY;
+            assessment = new RiskAssessment(assessment.score(), assessment.signals(), decision);
+        }
+
+        authSession.setAuthNote(RiskNotes.DECISION, decision.name());
+        authSession.setAuthNote(RiskNotes.DEVICE_HASH, presented.orElseGet(() -> DeviceCookie.issue(session, realm)));
+        RiskEvents.decision(context, assessment);
+        LOG.debugf("txauth-device-risk realm=%s execution=%s score=%d decision=%s signals=%s", realm.getName(),
+                context.getExecution().getId(), assessment.score(), decision, assessment.signalNames());
+
+        switch (decision) {
+            case ALLOW -> {
+                device.ifPresent(d -> store.touch(d.id(), now, ip, network));
+                context.success();
+            }
+            case STEP_UP, STEP_UP_PASSKEY -> {
+                if (!SecondFactors.hasAny(user)) {
+                    // Policy (docs/device-risk.md): a risky login of a user without a second factor must enrol TOTP
+                    // before it completes. The device stays unknown until a later login passes the new factor.
+                    authSession.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
+                    authSession.setAuthNote(RiskNotes.ENROLMENT_REQUIRED, "true");
+                }
+                context.success();
+            }
+            case DENY -> {
+                Response page = context.form().setStatus(Response.Status.FORBIDDEN).createForm(DENIED_TEMPLATE);
+                context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
+            }
+        }
+    }
+
+    /** Keycloak's brute-force count for the user, if its last failure is inside the window. */
+    private static int bruteForceFailures(AuthenticationFlowContext context, long nowMillis, long windowMillis) {
+        UserLoginFailureModel failures = context.getSession().loginFailures()
+                .getUserLoginFailure(context.getRealm(), context.getUser().getId());
+        if (failures == null || failures.getLastFailure() <= nowMillis - windowMillis) {
+            return 0;
+        }
+        return failures.getNumFailures();
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        // The deny page has no form; anything posted here is scored afresh.
+        authenticate(context);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // enrolment is decided per login, in authenticate()
+    }
+
+    @Override
+    public void close() {
+        // request-scoped, nothing held
+    }
+}

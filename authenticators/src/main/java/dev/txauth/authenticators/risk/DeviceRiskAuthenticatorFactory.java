@@ -1,0 +1,87 @@
+package dev.txauth.authenticators.risk;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import java.util.List;
+
+/**
+ * Registers {@code txauth-device-risk} ("Device risk") for the admin console. Place it after the step that identifies
+ * the user, followed by conditional sub-flows guarded by {@code txauth-condition-risk}.
+ */
+public class DeviceRiskAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "txauth-device-risk";
+
+    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
+            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
+
+    private final DeviceRiskAuthenticator authenticator = new DeviceRiskAuthenticator(new RiskEngine());
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return authenticator;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "txauth: device risk";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Scores the login (unknown device, new network, failures, velocity, browser change, large payment) and "
+                + "decides ALLOW, STEP_UP or DENY. Put it after the password; guard second-factor sub-flows with "
+                + "'txauth: condition - risk'.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "txauth-risk";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return REQUIREMENTS;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return RiskConfig.PROPERTIES;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // per-execution config only
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        // holds nothing
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.txauth.authenticators.risk;
+
+import org.keycloak.models.UserModel;
+
+/** Which second factors a user has registered, as the step-up sub-flows can use them. */
+final class SecondFactors {
+
+    static final String OTP = "otp";
+    /** What Keycloak's webauthn-authenticator (the passkey step in txauth's flows) verifies. */
+    static final String WEBAUTHN = "webauthn";
+    static final String WEBAUTHN_PASSWORDLESS = "webauthn-passwordless";
+
+    private SecondFactors() {
+    }
+
+    static boolean hasPasskey(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(WEBAUTHN).findAny().isPresent();
+    }
+
+    static boolean hasAny(UserModel user) {
+        return hasPasskey(user) || user.credentialManager().getStoredCredentialsByTypeStream(OTP).findAny().isPresent();
+    }
+}

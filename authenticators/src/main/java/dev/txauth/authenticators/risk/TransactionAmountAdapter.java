@@ -1,0 +1,83 @@
+package dev.txauth.authenticators.risk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.math.BigDecimal;
+
+/**
+ * The one place the risk step learns about a payment, so its coupling to the transaction feature stays here.
+ * Only for {@code acr_values=transaction}. Sources, first that has an amount wins:
+ * <ol>
+ *   <li>auth note {@value #AMOUNT_NOTE} (a decimal string), which the transaction authenticator sets once it has
+ *       loaded the registered transaction;</li>
+ *   <li>the {@code authorization_details} request parameter (RFC 9396) when it carries
+ *       {@code instructedAmount.amount}; with several payment details, the largest amount.</li>
+ * </ol>
+ * Currency is ignored: the threshold is a single number an admin sets for the realm's currency.
+ */
+public final class TransactionAmountAdapter {
+
+    public static final String AMOUNT_NOTE = "txauth.transaction.amount";
+    static final String TRANSACTION_ACR = "transaction";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_DETAILS_LENGTH = 16 * 1024;
+
+    private TransactionAmountAdapter() {
+    }
+
+    /** The payment amount of this login, or null when it is no transaction or the amount is unknown. */
+    public static BigDecimal amount(AuthenticationSessionModel authSession) {
+        String acr = authSession.getClientNote("acr_values");
+        if (acr == null || !java.util.Arrays.asList(acr.trim().split("\\s+")).contains(TRANSACTION_ACR)) {
+            return null;
+        }
+        BigDecimal fromNote = decimal(authSession.getAuthNote(AMOUNT_NOTE));
+        if (fromNote != null) {
+            return fromNote;
+        }
+        String details = authSession.getClientNote("authorization_details");
+        if (details == null) {
+            details = authSession.getClientNote("client_request_param_authorization_details");
+        }
+        return fromAuthorizationDetails(details);
+    }
+
+    /** Largest {@code instructedAmount.amount} of the RFC 9396 details (array or single object); null if none. */
+    static BigDecimal fromAuthorizationDetails(String json) {
+        if (json == null || json.isBlank() || json.length() > MAX_DETAILS_LENGTH) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (Exception e) {
+            return null;
+        }
+        BigDecimal largest = null;
+        Iterable<JsonNode> details = root != null && root.isArray() ? root : java.util.List.of(root == null
+                ? JSON.nullNode() : root);
+        for (JsonNode detail : details) {
+            JsonNode amount = detail.path("instructedAmount").path("amount");
+            BigDecimal value = amount.isNumber() ? amount.decimalValue() : decimal(amount.isTextual()
+                    ? amount.asText() : null);
+            if (value != null && (largest == null || value.compareTo(largest) > 0)) {
+                largest = value;
+            }
+        }
+        return largest;
+    }
+
+    private static BigDecimal decimal(String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > 40) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(raw.trim());
+            return value.signum() > 0 ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
