@@ -19,6 +19,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -73,7 +74,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
 
         if (form.containsKey("decline")) {
             if (store.decline(realm.getId(), id, Time.currentTime())) {
-                TransactionEvents.failure(context.getEvent(), "transaction_declined", id, "declined");
+                TransactionEvents.failure(transactionEvent(context), "transaction_declined", id, "declined");
             }
             end(context, FlowEnd.ACCESS_DENIED, "The user declined the transaction");
             return;
@@ -93,7 +94,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
                 return;
             }
             if (outcome == TransactionStore.FailureOutcome.LOCKED) {
-                TransactionEvents.failure(context.getEvent(), "transaction_locked", id, "locked");
+                TransactionEvents.failure(transactionEvent(context), "transaction_locked", id, "locked");
             }
             end(context, FlowEnd.ACCESS_DENIED, "The transaction could not be confirmed");
             return;
@@ -110,7 +111,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
             return;
         }
         ApprovalNotes.write(authSession, id, pending.record.detail(), PaymentDetail.hash(pending.record.detail()));
-        TransactionEvents.success(context.getEvent(), "transaction_approved", id);
+        TransactionEvents.success(transactionEvent(context), "transaction_approved", id);
         LOG.debugf("Transaction approved by %s in realm %s, confirmation handled in %d us", factor.method,
                 realm.getName(), (System.nanoTime() - started) / 1000);
         context.success();
@@ -161,7 +162,7 @@ public class TransactionConfirmAuthenticator implements Authenticator {
         TransactionRecord record = found.get();
         long now = Time.currentTime();
         if (record.pendingExpired(now) && store.expireIfDue(realm.getId(), record.id(), now)) {
-            TransactionEvents.failure(context.getEvent(), "transaction_expired", record.id(), "expired");
+            TransactionEvents.failure(transactionEvent(context), "transaction_expired", record.id(), "expired");
         }
         if (record.status() != TransactionStatus.PENDING || record.pendingExpired(now)) {
             if (submitted) {
@@ -200,6 +201,11 @@ public class TransactionConfirmAuthenticator implements Authenticator {
         context.getEvent().clone().error(error);
         context.forceChallenge(FlowEnd.redirect(context.getSession(), context.getAuthenticationSession(), error,
                 description));
+    }
+
+    private static EventBuilder transactionEvent(AuthenticationFlowContext context) {
+        return TransactionEvents.inFlow(context.getSession(), context.getRealm(), context.getUser(),
+                context.getAuthenticationSession().getClient());
     }
 
     private static PaymentDetail toDetail(JsonNode json) {
