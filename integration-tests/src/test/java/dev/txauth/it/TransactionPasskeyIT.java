@@ -264,6 +264,24 @@ class TransactionPasskeyIT {
     }
 
     @Test
+    void fiveForeignAssertionsLockTheTransaction() throws Exception {
+        Confirming c = openConfirmation("900.00", "Ada Obi");
+        byte[] otherAmount = SoftwarePasskey.transactionChallenge(stored(c.id()).detail().replace("900.00", "9.00"),
+                stored(c.id()).nonce());
+        Page page = c.page();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            page = c.app().submit(page, TransactionConfirmation.CONFIRM_FORM, c.passkey().assertion(otherAmount,
+                    server.baseUrl(), "localhost", c.user().id()));
+            assertFalse(page.isAppRedirect(), "attempt " + attempt + " ended the flow early");
+        }
+        Page locked = c.app().submit(page, TransactionConfirmation.CONFIRM_FORM, c.passkey().assertion(otherAmount,
+                server.baseUrl(), "localhost", c.user().id()));
+
+        assertEquals("access_denied", locked.appRedirectParameters().get("error"));
+        assertEquals("LOCKED", paymentService.get(c.id()).json().path("status").asText());
+    }
+
+    @Test
     void storedSignatureCounterFollowsTheAuthenticator() throws Exception {
         Confirming c = openConfirmation("10.00", "Ada Obi");
         assertTrue(c.submit(assertionForPage(c)).isAppRedirect());
