@@ -233,6 +233,55 @@ class TransactionPasskeyIT {
     }
 
     @Test
+    void nativeAppOriginIsAcceptedOnlyOnceListedInTheRealmPolicy() throws Exception {
+        // What Android's Credential Manager puts in clientDataJSON.origin for an app (hash of its signing cert).
+        String appOrigin = "android:apk-key-hash:" + B64URL.encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest("wallet-signing-cert".getBytes()));
+        Confirming c = openConfirmation("300.00", "Ada Obi");
+        byte[] challenge = Base64.getUrlDecoder().decode(c.form().attr("data-challenge"));
+        Page refused = c.submit(c.passkey().assertion(challenge, appOrigin, "localhost", c.user().id()));
+        assertFalse(refused.isAppRedirect(), "an unlisted app origin must not approve");
+
+        setExtraOrigins(List.of(appOrigin));
+        try {
+            Confirming retry = new Confirming(c.user(), c.passkey(), c.id(), c.app(), c.pkce(), refused);
+            Page done = retry.submit(c.passkey().assertion(challenge, appOrigin, "localhost", c.user().id()));
+            assertEquals(c.id(), c.app().exchangeCode(done.code(), c.pkce()).accessTokenClaims().path("txn_id")
+                    .asText());
+        } finally {
+            setExtraOrigins(List.of());
+        }
+    }
+
+    /** As an admin does in the console: Keycloak applies the WebAuthn policy only from a full representation. */
+    private void setExtraOrigins(List<String> origins) {
+        com.fasterxml.jackson.databind.node.ObjectNode realm =
+                (com.fasterxml.jackson.databind.node.ObjectNode) server.admin().get("/admin/realms/payments").json();
+        realm.set("webAuthnPolicyExtraOrigins", Json.MAPPER.valueToTree(origins));
+        assertEquals(204, server.admin().put("/admin/realms/payments", realm).status());
+        assertEquals(origins.size(), server.admin().get("/admin/realms/payments").json()
+                .path("webAuthnPolicyExtraOrigins").size());
+    }
+
+    @Test
+    void fiveForeignAssertionsLockTheTransaction() throws Exception {
+        Confirming c = openConfirmation("900.00", "Ada Obi");
+        byte[] otherAmount = SoftwarePasskey.transactionChallenge(stored(c.id()).detail().replace("900.00", "9.00"),
+                stored(c.id()).nonce());
+        Page page = c.page();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            page = c.app().submit(page, TransactionConfirmation.CONFIRM_FORM, c.passkey().assertion(otherAmount,
+                    server.baseUrl(), "localhost", c.user().id()));
+            assertFalse(page.isAppRedirect(), "attempt " + attempt + " ended the flow early");
+        }
+        Page locked = c.app().submit(page, TransactionConfirmation.CONFIRM_FORM, c.passkey().assertion(otherAmount,
+                server.baseUrl(), "localhost", c.user().id()));
+
+        assertEquals("access_denied", locked.appRedirectParameters().get("error"));
+        assertEquals("LOCKED", paymentService.get(c.id()).json().path("status").asText());
+    }
+
+    @Test
     void storedSignatureCounterFollowsTheAuthenticator() throws Exception {
         Confirming c = openConfirmation("10.00", "Ada Obi");
         assertTrue(c.submit(assertionForPage(c)).isAppRedirect());

@@ -12,6 +12,7 @@ import com.webauthn4j.data.attestation.authenticator.COSEKey;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
+import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -72,7 +73,7 @@ public final class AssertionVerifier {
         } catch (RuntimeException e) {
             // webauthn4j reports every defect (bad origin, rpId, challenge, flags, signature, counter, malformed CBOR
             // or JSON) as a runtime exception; the caller must not learn which, so all map to one failure.
-            return new Outcome(passkey, 0, e.getClass().getSimpleName().equals("MaliciousCounterValueException")
+            return new Outcome(passkey, 0, e instanceof MaliciousCounterValueException
                     ? Failure.COUNTER_NOT_INCREASED : Failure.INVALID_ASSERTION);
         }
         // webauthn4j enforces the same rule; checked here too so the rule does not depend on its configurable handler.
