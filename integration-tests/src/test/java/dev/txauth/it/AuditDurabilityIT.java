@@ -39,7 +39,7 @@ class AuditDurabilityIT {
         long outageStart = System.currentTimeMillis();
         try {
             while (System.currentTimeMillis() - outageStart < 32_000) {
-                TestUser user = TestUsers.withPassword(server, "audit-outage");
+                TestUser user = TestUsers.withOtp(server, "audit-outage");
                 login(user);
                 users.add(user);
             }
@@ -56,7 +56,7 @@ class AuditDurabilityIT {
     void gracefulRestartRightAfterABurstLosesNothing() throws Exception {
         List<TestUser> users = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            TestUser user = TestUsers.withPassword(server, "audit-restart");
+            TestUser user = TestUsers.withOtp(server, "audit-restart");
             login(user);
             users.add(user);
         }
@@ -82,7 +82,7 @@ class AuditDurabilityIT {
     void sigkillRightAfterABurstLosesNoCommittedEvent() {
         List<TestUser> users = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            users.add(TestUsers.withPassword(server, "audit-crash"));
+            users.add(TestUsers.withOtp(server, "audit-crash"));
         }
         for (int i = 0; i < 5; i++) {
             login(users.get(i));

@@ -50,7 +50,7 @@ class AuditIntegrityIT {
     @Test
     @Order(1)
     void loginWhoseTransactionRollsBackWritesNoSuccessRow() throws Exception {
-        TestUser doomed = TestUsers.withPassword(server, "audit-rollback");
+        TestUser doomed = TestUsers.withOtp(server, "audit-rollback");
         assertEquals(204, server.admin().put("/admin/realms/payments/users/" + doomed.id(),
                 Map.of("requiredActions", List.of("UPDATE_PROFILE"))).status());
         // The profile update and the LOGIN event happen in the same request; a deferred constraint trigger makes
@@ -66,8 +66,8 @@ class AuditIntegrityIT {
         Page result;
         try {
             OidcClient app = server.newBrowser();
-            Page profile = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
-                    doomed.username(), doomed.password());
+            Page profile = app.passSecondFactor(app.submitPassword(app.authorize(app.authorizationParameters(
+                    Pkce.s256(), Map.of())), doomed.username(), doomed.password()), doomed);
             result = app.submit(profile, "form#kc-update-profile-form", Map.of("lastName", "Rolled-Back"));
         } finally {
             try (Connection c = server.openDatabase(); Statement st = c.createStatement()) {
@@ -83,7 +83,7 @@ class AuditIntegrityIT {
                 "the LOGIN event must have reached the listener before the rollback");
 
         // FIFO writer: once a later login is stored, the rolled-back one would be stored too if it were ever queued.
-        TestUser marker = TestUsers.withPassword(server, "audit-marker");
+        TestUser marker = TestUsers.withOtp(server, "audit-marker");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         app.exchangeCode(app.login(marker, pkce, Map.of()).code(), pkce);
@@ -96,7 +96,7 @@ class AuditIntegrityIT {
     @Test
     @Order(2)
     void verifyNamesTheEditedTheDeletedAndTheSwappedRow() {
-        TestUser user = TestUsers.withPassword(server, "audit-tamper");
+        TestUser user = TestUsers.withOtp(server, "audit-tamper");
         for (int i = 0; i < 2; i++) {
             OidcClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();

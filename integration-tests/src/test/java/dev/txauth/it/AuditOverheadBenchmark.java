@@ -42,7 +42,7 @@ class AuditOverheadBenchmark {
         List<Long> tokenOff = new ArrayList<>();
         List<Long> loginOn = new ArrayList<>();
         List<Long> loginOff = new ArrayList<>();
-        TestUser user = TestUsers.withPassword(server, "bench");
+        TestUser user = TestUsers.withOtp(server, "bench");
         OidcClient client = server.newBrowser();
         block(client, user, 20, new ArrayList<>(), new ArrayList<>());
         try {

@@ -45,7 +45,7 @@ class AuditTrailIT {
     @Test
     @Order(1)
     void recordsLoginCodeExchangeRefreshTokenExchangeAndLogout() {
-        TestUser user = TestUsers.withPassword(server, "audit-flow");
+        TestUser user = TestUsers.withOtp(server, "audit-flow");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
@@ -63,17 +63,17 @@ class AuditTrailIT {
         assertEquals(204, logout.statusCode(), logout.body());
 
         Map<String, Object> login = audit.awaitRow(user.id(), "LOGIN");
-        assertPciFields(login, "SUCCESS");
+        assertPciFields(login, "SUCCESS", app.clientIp());
         assertEquals(OidcClient.MOBILE_APP, login.get("client_id"));
         assertEquals(user.username(), AuditTable.details(login).get("username").asText());
         assertNotNull(login.get("session_id"));
-        assertPciFields(audit.awaitRow(user.id(), "CODE_TO_TOKEN"), "SUCCESS");
-        assertPciFields(audit.awaitRow(user.id(), "REFRESH_TOKEN"), "SUCCESS");
+        assertPciFields(audit.awaitRow(user.id(), "CODE_TO_TOKEN"), "SUCCESS", app.clientIp());
+        assertPciFields(audit.awaitRow(user.id(), "REFRESH_TOKEN"), "SUCCESS", app.clientIp());
         Map<String, Object> exchange = audit.awaitRow(user.id(), "TOKEN_EXCHANGE");
-        assertPciFields(exchange, "SUCCESS");
+        assertPciFields(exchange, "SUCCESS", app.clientIp());
         assertEquals(TxauthServer.PAYMENT_SERVICE, exchange.get("client_id"));
         Map<String, Object> loggedOut = audit.awaitRow(user.id(), "LOGOUT");
-        assertPciFields(loggedOut, "SUCCESS");
+        assertPciFields(loggedOut, "SUCCESS", app.clientIp());
         assertEquals(login.get("session_id"), loggedOut.get("session_id"));
     }
 
@@ -86,7 +86,7 @@ class AuditTrailIT {
                 user.username(), "wrong-password-1");
         assertFalse(page.isAppRedirect());
         Map<String, Object> row = audit.awaitRow(user.id(), "LOGIN_ERROR");
-        assertPciFields(row, "FAILURE");
+        assertPciFields(row, "FAILURE", app.clientIp());
         assertEquals("invalid_user_credentials", row.get("error"));
         assertFalse(row.get("details_json").toString().contains("wrong-password-1"));
     }
@@ -97,7 +97,7 @@ class AuditTrailIT {
         // admin-cli issues lightweight tokens (no sub): look the bootstrap admin up instead
         String adminId = server.admin().get("/admin/realms/master/users?exact=true&username=admin").json().get(0)
                 .get("id").asText();
-        TestUser user = TestUsers.withPassword(server, "audit-admin");
+        TestUser user = TestUsers.withOtp(server, "audit-admin");
         Map<String, Object> created = audit.awaitRow(user.id(), "ADMIN_CREATE_USER");
         assertEquals("ADMIN", created.get("kind"));
         assertEquals(adminId, created.get("user_id"), "the acting admin");
@@ -140,7 +140,7 @@ class AuditTrailIT {
     @Test
     @Order(4)
     void searchEndpointFiltersNewestFirstAndOnlyAdminsMayUseIt() {
-        TestUser user = TestUsers.withPassword(server, "audit-search");
+        TestUser user = TestUsers.withOtp(server, "audit-search");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
@@ -177,7 +177,7 @@ class AuditTrailIT {
     @Test
     @Order(5)
     void metricsAreOnTheManagementPort() {
-        TestUser user = TestUsers.withPassword(server, "audit-metrics");
+        TestUser user = TestUsers.withOtp(server, "audit-metrics");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
@@ -217,13 +217,13 @@ class AuditTrailIT {
         return tokens.accessTokenClaims().get("sid").asText();
     }
 
-    static void assertPciFields(Map<String, Object> row, String outcome) {
+    static void assertPciFields(Map<String, Object> row, String outcome, String clientIp) {
         assertNotNull(row.get("event_id"));
         assertNotNull(row.get("occurred_at"), "UTC time");
         assertNotNull(row.get("user_id"), "user identification");
         assertNotNull(row.get("type"), "event type");
         assertEquals(outcome, row.get("outcome"), "success or failure");
-        assertEquals("127.0.0.1", row.get("ip_address"), "origin");
+        assertEquals(clientIp, row.get("ip_address"), "origin");
         assertNotNull(row.get("resource_type"), "affected resource");
         assertNotNull(row.get("resource_path"), "affected resource");
         assertEquals(64, row.get("hash").toString().length());

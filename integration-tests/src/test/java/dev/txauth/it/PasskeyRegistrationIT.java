@@ -82,7 +82,7 @@ class PasskeyRegistrationIT {
 
     @Test
     void chromiumRegistersAPasskeyThroughKeycloaksRequiredActionAndSignsInWithIt() throws Exception {
-        TestUser user = TestUsers.withPassword(server, "pk-chrome");
+        TestUser user = TestUsers.withOtp(server, "pk-chrome");
         assertEquals(204, server.admin().put("/admin/realms/payments/users/" + user.id(),
                 Map.of("requiredActions", List.of("webauthn-register"))).status());
         OidcClient app = server.newBrowser();
@@ -98,6 +98,8 @@ class PasskeyRegistrationIT {
             chrome.driver().findElement(By.id("username")).sendKeys(user.username());
             chrome.driver().findElement(By.id("password")).sendKeys(user.password());
             chrome.driver().findElement(By.id("kc-login")).click();
+            // A browser the user never used before steps up first (device risk).
+            chrome.answerOtpIfAsked(user, By.id("registerWebAuthn"));
 
             wait.until(ExpectedConditions.elementToBeClickable(By.id("registerWebAuthn")));
             chrome.screenshot(SCREENSHOTS.resolve("webauthn-register.png"));

@@ -59,6 +59,8 @@ class TransactionBrowserIT {
             Pkce login = Pkce.s256();
             chrome.open(PasskeyRegistrationIT.authorizationUrl(app, login, Map.of()));
             signIn(chrome, wait, user);
+            // A browser the user never used before steps up first (device risk).
+            chrome.answerOtpIfAsked(user, By.id("registerWebAuthn"));
             wait.until(ExpectedConditions.elementToBeClickable(By.id("registerWebAuthn"))).click();
             wait.until(ExpectedConditions.alertIsPresent()).accept();
             assertEquals(200, app.exchangeCode(PasskeyRegistrationIT.code(
@@ -129,7 +131,8 @@ class TransactionBrowserIT {
         wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("otp")),
                 ExpectedConditions.presenceOfElementLocated(By.id("txauth-confirm-form"))));
         if (chrome.driver().findElements(By.id("txauth-confirm-form")).isEmpty()) {
-            chrome.driver().findElement(By.id("otp")).sendKeys(Totp.freshCode(user.otpSecret(), 3));
+            chrome.driver().findElement(By.id("otp")).sendKeys(Totp.unspentCode(user.otpSecret(), 0,
+                    Totp.PERIOD_SECONDS, -Totp.PERIOD_SECONDS));
             chrome.driver().findElement(By.id("kc-login")).click();
         }
     }

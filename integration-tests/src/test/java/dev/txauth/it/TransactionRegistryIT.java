@@ -285,7 +285,7 @@ class TransactionRegistryIT {
 
     @Test
     void rejectsCallerWithoutInitiatorRoleWith403() {
-        TestUser other = TestUsers.withPassword(server, "norole");
+        TestUser other = TestUsers.withOtp(server, "norole");
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(other, pkce, Map.of());

@@ -48,7 +48,7 @@ public final class BrowserCookies extends CookieManager {
     /** Removes every stored cookie except those named (e.g. keep the device cookie, drop Keycloak's session). */
     public void keepOnly(String... names) {
         List<String> keep = List.of(names);
-        for (HttpCookie cookie : new java.util.ArrayList<>(getCookieStore().getCookies())) {
+        for (HttpCookie cookie : new ArrayList<>(getCookieStore().getCookies())) {
             if (!keep.contains(cookie.getName())) {
                 getCookieStore().remove(null, cookie);
             }

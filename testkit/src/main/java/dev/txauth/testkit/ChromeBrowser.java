@@ -164,6 +164,22 @@ public final class ChromeBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for either Keycloak's OTP form or {@code next}; if the OTP form came (a new device steps up), types an
+     * unspent code of the user's authenticator app and submits it. Then {@code next} is expected.
+     */
+    public void answerOtpIfAsked(TestUser user, By next) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        By otp = By.id("otp");
+        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(otp),
+                ExpectedConditions.presenceOfElementLocated(next)));
+        if (driver.findElements(next).isEmpty() && user.hasOtp()) {
+            driver.findElement(otp).sendKeys(Totp.unspentCode(user.otpSecret(), 0, Totp.PERIOD_SECONDS,
+                    -Totp.PERIOD_SECONDS));
+            driver.findElement(By.id("kc-login")).click();
+        }
+    }
+
     /** What the user sees on the page (the body's rendered text). */
     public String visibleText() {
         return driver.findElement(By.tagName("body")).getText();

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a mobile app and its system browser do, over real HTTP: authorization code + PKCE with cookies kept like a
@@ -22,17 +24,31 @@ public final class OidcClient {
     public static final String MOBILE_APP = "mobile-app";
     public static final String MOBILE_REDIRECT = "com.example.wallet:/oauth2redirect";
 
+    /** Source of distinct client addresses in 10.0.0.0/8, one per browser. */
+    private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(1);
+
     private final String realmUrl;
     private final BrowserCookies cookies = new BrowserCookies();
     private final HttpClient http;
+    private final Map<String, String> headers = new ConcurrentHashMap<>();
 
+    /**
+     * A new phone: its own cookie jar and its own client address. Every test browser comes from its own IP (sent as
+     * X-Forwarded-For, which the test server trusts from loopback), as real users do: otherwise the device-risk
+     * per-IP failure signal would add up every test's wrong passwords against 127.0.0.1 and deny unrelated tests.
+     */
     public OidcClient(String realmUrl) {
         this.realmUrl = realmUrl;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        int n = NEXT_CLIENT.getAndIncrement();
+        forwardedFor("10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff));
     }
 
-    private final Map<String, String> headers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The address Keycloak sees for this browser (and stores in events). */
+    public String clientIp() {
+        return headers.get("X-Forwarded-For");
+    }
 
     /**
      * Every later request carries {@code X-Forwarded-For: ip}: the server trusts it from loopback (as behind a
@@ -111,9 +127,16 @@ public final class OidcClient {
         if (page.isAppRedirect()) {
             return page;
         }
-        page = submitPassword(page, user.username(), user.password());
+        return passSecondFactor(submitPassword(page, user.username(), user.password()), user);
+    }
+
+    /**
+     * If Keycloak asks for the second factor (acr_values=mfa, or a device-risk step-up on a new device) and the user
+     * has an authenticator app, answers with a code not used before; otherwise returns the page unchanged.
+     */
+    public Page passSecondFactor(Page page, TestUser user) {
         if (!page.isAppRedirect() && user.hasOtp() && page.form(OTP_FORM).isPresent()) {
-            page = submitOtp(page, Totp.unspentCode(user.otpSecret(), 0, Totp.PERIOD_SECONDS, -Totp.PERIOD_SECONDS));
+            return submitOtp(page, Totp.unspentCode(user.otpSecret(), 0, Totp.PERIOD_SECONDS, -Totp.PERIOD_SECONDS));
         }
         return page;
     }

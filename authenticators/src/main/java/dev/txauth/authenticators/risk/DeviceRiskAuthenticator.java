@@ -62,7 +62,7 @@ public class DeviceRiskAuthenticator implements Authenticator {
         RiskInput input = new RiskInput(device.isPresent(), networkSeen, userFailures,
                 counters.ipFailures(realm.getId(), ip, nowMillis, config.failureWindowMillis()),
                 counters.userLogins(realm.getId(), user.getId(), nowMillis, config.velocityWindowMillis()),
-                label, lastFamily, TransactionAmountAdapter.amount(authSession));
+                label, lastFamily, TransactionAmountAdapter.amount(context));
         RiskAssessment assessment = engine.assess(input, config.policy());
         RiskDecision decision = assessment.decision();
         if (decision == RiskDecision.STEP_UP_PASSKEY && !SecondFactors.hasPasskey(user)) {

@@ -39,8 +39,13 @@ final class RiskEvents {
                 .success();
     }
 
+    /**
+     * A builder of its own: {@code context.newEvent()} would REPLACE the flow's builder, so Keycloak's closing LOGIN
+     * event would go out with this event's type and details (the audit trail then had no LOGIN row).
+     */
     private static EventBuilder base(AuthenticationFlowContext context, EventType type) {
-        EventBuilder event = context.newEvent().event(type).user(context.getUser());
+        EventBuilder event = new EventBuilder(context.getRealm(), context.getSession(), context.getConnection())
+                .event(type).user(context.getUser());
         if (context.getAuthenticationSession().getClient() != null) {
             event.client(context.getAuthenticationSession().getClient());
         }

@@ -2,16 +2,21 @@ package dev.txauth.authenticators.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txauth.authenticators.transaction.TransactionStore;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one place the risk step learns about a payment, so its coupling to the transaction feature stays here.
  * Only for {@code acr_values=transaction}. Sources, first that has an amount wins:
  * <ol>
- *   <li>auth note {@value #AMOUNT_NOTE} (a decimal string), which the transaction authenticator sets once it has
- *       loaded the registered transaction;</li>
+ *   <li>auth note {@value #AMOUNT_NOTE} (a decimal string);</li>
+ *   <li>the REGISTERED transaction the request names by {@code identifier} (CONTRACT §4: the app sends only the
+ *       identifier), if it belongs to this user and this client: the amount the payment service registered;</li>
  *   <li>the {@code authorization_details} request parameter (RFC 9396) when it carries
  *       {@code instructedAmount.amount}; with several payment details, the largest amount.</li>
  * </ol>
@@ -27,8 +32,27 @@ public final class TransactionAmountAdapter {
     private TransactionAmountAdapter() {
     }
 
+    /** The payment amount of this login, looking registered transactions up in txauth's store. */
+    public static BigDecimal amount(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        TransactionStore store = new TransactionStore(context.getSession());
+        return amount(authSession, id -> store.find(context.getRealm().getId(), id)
+                .filter(r -> context.getUser() != null && r.userId().equals(context.getUser().getId()))
+                .filter(r -> r.clientId().equals(authSession.getClient().getClientId()))
+                .map(r -> fromAuthorizationDetails(r.detail())));
+    }
+
     /** The payment amount of this login, or null when it is no transaction or the amount is unknown. */
     public static BigDecimal amount(AuthenticationSessionModel authSession) {
+        return amount(authSession, id -> Optional.empty());
+    }
+
+    /**
+     * @param registeredAmount the registered amount of the transaction with this identifier, if the caller may see
+     *                         it (this user's, this client's)
+     */
+    static BigDecimal amount(AuthenticationSessionModel authSession,
+                             Function<String, Optional<BigDecimal>> registeredAmount) {
         String acr = authSession.getClientNote("acr_values");
         if (acr == null || !java.util.Arrays.asList(acr.trim().split("\\s+")).contains(TRANSACTION_ACR)) {
             return null;
@@ -41,7 +65,26 @@ public final class TransactionAmountAdapter {
         if (details == null) {
             details = authSession.getClientNote("client_request_param_authorization_details");
         }
-        return fromAuthorizationDetails(details);
+        BigDecimal registered = identifier(details).flatMap(registeredAmount).orElse(null);
+        return registered != null ? registered : fromAuthorizationDetails(details);
+    }
+
+    /** The {@code identifier} of the first detail that has one (how CONTRACT §4 names a registered transaction). */
+    static Optional<String> identifier(String json) {
+        if (json == null || json.isBlank() || json.length() > MAX_DETAILS_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = JSON.readTree(json);
+            for (JsonNode detail : root != null && root.isArray() ? root : java.util.List.of(JSON.nullNode())) {
+                if (detail.path("identifier").isTextual()) {
+                    return Optional.of(detail.get("identifier").asText());
+                }
+            }
+        } catch (Exception malformed) {
+            // not JSON: no identifier; the transaction authenticator reports the malformed request
+        }
+        return Optional.empty();
     }
 
     /** Largest {@code instructedAmount.amount} of the RFC 9396 details (array or single object); null if none. */

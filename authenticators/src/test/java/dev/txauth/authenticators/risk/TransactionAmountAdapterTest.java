@@ -37,6 +37,27 @@ class TransactionAmountAdapterTest {
     }
 
     @Test
+    void aContractRequestNamingOnlyTheIdentifierGetsTheRegisteredAmount() {
+        String byIdentifier = "[{\"type\":\"payment_initiation\",\"identifier\":\"tx-1\"}]";
+        AuthenticationSessionModel session = session(Map.of("acr_values", "transaction",
+                "authorization_details", byIdentifier), Map.of());
+        assertEquals(new BigDecimal("250000.00"), TransactionAmountAdapter.amount(session,
+                id -> id.equals("tx-1") ? java.util.Optional.of(new BigDecimal("250000.00"))
+                        : java.util.Optional.empty()));
+        assertNull(TransactionAmountAdapter.amount(session, id -> java.util.Optional.empty()),
+                "an identifier the caller may not see (other user, other client, unknown) gives no amount");
+    }
+
+    @Test
+    void theRegisteredAmountWinsOverAmountsTheAppRepeats() {
+        String repeated = "[{\"type\":\"payment_initiation\",\"identifier\":\"tx-2\","
+                + "\"instructedAmount\":{\"currency\":\"NGN\",\"amount\":\"1.00\"}}]";
+        assertEquals(new BigDecimal("900000.00"), TransactionAmountAdapter.amount(session(Map.of("acr_values",
+                "transaction", "authorization_details", repeated), Map.of()),
+                id -> java.util.Optional.of(new BigDecimal("900000.00"))));
+    }
+
+    @Test
     void theTransactionAuthenticatorsNoteWinsOverTheRequest() {
         assertEquals(new BigDecimal("50000.00"), TransactionAmountAdapter.amount(session(Map.of(
                 "acr_values", "transaction", "authorization_details", DETAILS),
