@@ -148,6 +148,8 @@ class DeviceRiskIT {
 
     @Test
     void forgedTruncatedOrForeignDeviceCookiesAreJustUnknownDevices() throws Exception {
+        // Only this test's part of the log counts: other stories provoke server errors on purpose.
+        long logStart = java.nio.file.Files.size(server.logFile());
         String ip = randomIp();
         TestUser owner = TestUsers.withOtp(server, "owner");
         OidcClient ownerBrowser = risk.browser(ip);
@@ -182,7 +184,7 @@ class DeviceRiskIT {
             }
         }
         assertEquals(1, risk.deviceRows(owner.id()).size(), "the owner's device is untouched");
-        String log = java.nio.file.Files.readString(server.logFile());
+        String log = java.nio.file.Files.readString(server.logFile()).substring((int) logStart);
         assertFalse(log.contains("Uncaught server error"), "no 500 in the server log");
     }
 

@@ -118,6 +118,9 @@ class PasskeyRegistrationIT {
                     Json.parse(stored.get("credentialData").asText()).get("credentialId").asText()));
 
             // Later use: step up to mfa; Keycloak's own WebAuthn login accepts the new passkey from the browser.
+            // The user needed TOTP to pass this new device's step-up; now on the passkey alone (as a user who
+            // removes the app), so Keycloak offers WebAuthn first rather than the OTP form.
+            removeOtpCredentials(user);
             Pkce second = Pkce.s256();
             chrome.open(authorizationUrl(app, second, Map.of("acr_values", "mfa")));
             chrome.awaitClickable(By.id("authenticateWebAuthnButton")).click();
@@ -152,5 +155,14 @@ class PasskeyRegistrationIT {
             }
         }
         throw new AssertionError("No code in " + appRedirect);
+    }
+
+    private void removeOtpCredentials(TestUser user) {
+        String path = "/admin/realms/payments/users/" + user.id() + "/credentials";
+        for (JsonNode credential : server.admin().get(path).json()) {
+            if ("otp".equals(credential.get("type").asText())) {
+                assertEquals(204, server.admin().delete(path + "/" + credential.get("id").asText()).status());
+            }
+        }
     }
 }

@@ -7,6 +7,9 @@ import dev.txauth.devserver.KeycloakSettings;
 import dev.txauth.devserver.TxauthBundle;
 import dev.txauth.devserver.TxauthKeycloak;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -38,6 +41,7 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
 
     static DistributionServer start() {
         Path work = Path.of(System.getProperty("txauth.work.dir", "target/txauth-server")).toAbsolutePath();
+        deleteQuietly(work.resolve("keycloak.log")); // one log per test JVM; restarts inside it append
         String externalUrl = System.getProperty("txauth.db.url", "");
         EmbeddedDatabase database = null;
         String url = externalUrl;
@@ -164,5 +168,13 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
