@@ -21,22 +21,17 @@ import java.util.Map;
  * external one named by {@code -Dtxauth.db.url}, {@code .username}, {@code .password}; it must be an empty database).
  * The unpacked server under {@code target/txauth-server} is rebuilt only when a jar changes.
  */
-final class DistributionServer implements TxauthServer, AutoCloseable {
+final class DistributionServer extends LocalServer {
 
-    private final KeycloakSettings settings;
     private final EmbeddedDatabase database;
-    private final String paymentServiceSecret;
-    private final AdminClient admin;
     private final AuditDatabase auditDatabase;
     private KeycloakProcess keycloak;
 
     private DistributionServer(KeycloakSettings settings, EmbeddedDatabase database, AuditDatabase auditDatabase,
                                String paymentServiceSecret) {
-        this.settings = settings;
+        super(settings, paymentServiceSecret);
         this.database = database;
         this.auditDatabase = auditDatabase;
-        this.paymentServiceSecret = paymentServiceSecret;
-        this.admin = new AdminClient(settings.baseUrl(), settings.adminUser(), settings.adminPassword());
     }
 
     static DistributionServer start() {
@@ -81,38 +76,8 @@ final class DistributionServer implements TxauthServer, AutoCloseable {
     }
 
     @Override
-    public String baseUrl() {
-        return settings.baseUrl();
-    }
-
-    @Override
-    public String paymentServiceSecret() {
-        return paymentServiceSecret;
-    }
-
-    @Override
-    public AdminClient admin() {
-        return admin;
-    }
-
-    @Override
-    public Path logFile() {
-        return keycloak.logFile();
-    }
-
-    @Override
-    public String jdbcUrl() {
-        return settings.databaseUrl();
-    }
-
-    @Override
-    public String databaseUser() {
-        return settings.databaseUser();
-    }
-
-    @Override
-    public String databasePassword() {
-        return settings.databasePassword();
+    protected KeycloakProcess process() {
+        return keycloak;
     }
 
     @Override

@@ -24,21 +24,16 @@ import java.util.zip.ZipFile;
  * The baseline for benchmarks: the same Keycloak distribution, same PostgreSQL, same realm and clients, but no txauth
  * jar, Keycloak's own browser flow and theme, and no txauth listener. Started beside the txauth server in one run.
  */
-public final class VanillaServer implements TxauthServer, AutoCloseable {
+public final class VanillaServer extends LocalServer {
 
-    private final KeycloakSettings settings;
     private final EmbeddedDatabase database;
     private final KeycloakProcess keycloak;
-    private final String secret;
-    private final AdminClient admin;
 
     private VanillaServer(KeycloakSettings settings, EmbeddedDatabase database, KeycloakProcess keycloak,
                           String secret) {
-        this.settings = settings;
+        super(settings, secret);
         this.database = database;
         this.keycloak = keycloak;
-        this.secret = secret;
-        this.admin = new AdminClient(settings.baseUrl(), settings.adminUser(), settings.adminPassword());
     }
 
     public static VanillaServer start(Path workDirectory) {
@@ -111,38 +106,8 @@ public final class VanillaServer implements TxauthServer, AutoCloseable {
     }
 
     @Override
-    public String baseUrl() {
-        return settings.baseUrl();
-    }
-
-    @Override
-    public String paymentServiceSecret() {
-        return secret;
-    }
-
-    @Override
-    public AdminClient admin() {
-        return admin;
-    }
-
-    @Override
-    public Path logFile() {
-        return keycloak.logFile();
-    }
-
-    @Override
-    public String jdbcUrl() {
-        return settings.databaseUrl();
-    }
-
-    @Override
-    public String databaseUser() {
-        return settings.databaseUser();
-    }
-
-    @Override
-    public String databasePassword() {
-        return settings.databasePassword();
+    protected KeycloakProcess process() {
+        return keycloak;
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.txauth.authenticators.risk;
 
-import org.keycloak.Config;
+import dev.txauth.authenticators.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
@@ -14,12 +12,9 @@ import java.util.List;
  * Registers {@code txauth-device-risk} ("Device risk") for the admin console. Place it after the step that identifies
  * the user, followed by conditional sub-flows guarded by {@code txauth-condition-risk}.
  */
-public class DeviceRiskAuthenticatorFactory implements AuthenticatorFactory {
+public class DeviceRiskAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "txauth-device-risk";
-
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
 
     private final DeviceRiskAuthenticator authenticator = new DeviceRiskAuthenticator(new RiskEngine());
 
@@ -46,38 +41,8 @@ public class DeviceRiskAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return RiskConfig.PROPERTIES;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // per-execution config only
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // holds nothing
     }
 
     @Override

@@ -1,22 +1,18 @@
 package dev.txauth.authenticators.risk;
 
-import org.keycloak.Config;
+import dev.txauth.authenticators.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
 
 /** Registers {@code txauth-device-trust} ("txauth: remember device"), the step after a second factor. */
-public class DeviceTrustAuthenticatorFactory implements AuthenticatorFactory {
+public class DeviceTrustAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "txauth-device-trust";
 
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
     private static final DeviceTrustAuthenticator SINGLETON = new DeviceTrustAuthenticator();
 
     @Override
@@ -41,38 +37,8 @@ public class DeviceTrustAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return DeviceTrustConfig.PROPERTIES;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // per-execution config only
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // holds nothing
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.txauth.authenticators.transaction.confirm;
 
-import org.keycloak.Config;
+import dev.txauth.authenticators.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.List;
  * ({@code conditional-level-of-authentication} level 3, max age 0) so that every {@code acr_values=transaction}
  * request confirms its own transaction.
  */
-public class TransactionConfirmAuthenticatorFactory implements AuthenticatorFactory {
+public class TransactionConfirmAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "txauth-transaction-confirm";
     private static final TransactionConfirmAuthenticator SINGLETON = new TransactionConfirmAuthenticator();
@@ -41,22 +39,6 @@ public class TransactionConfirmAuthenticatorFactory implements AuthenticatorFact
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[]{AuthenticationExecutionModel.Requirement.REQUIRED,
-                AuthenticationExecutionModel.Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public String getHelpText() {
         return "Shows the payment named by authorization_details and binds the user's TOTP or passkey approval to it.";
     }
@@ -66,18 +48,4 @@ public class TransactionConfirmAuthenticatorFactory implements AuthenticatorFact
         return TransactionConfirmConfig.PROPERTIES;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-        // options live on the registry factory (TransactionSettings)
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // holds nothing
-    }
 }
