@@ -1,5 +1,6 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.authenticators.ChangelogOnlySchema;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -7,8 +8,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.util.List;
 
 /**
  * Creates {@code txauth_device} through Keycloak's own Liquibase run at start (under its database lock, tracked in a
@@ -20,27 +19,7 @@ public class DeviceSchemaProviderFactory implements JpaEntityProviderFactory {
     public static final String PROVIDER_ID = "txauth-device";
     static final String CHANGELOG = "META-INF/txauth-device-changelog.xml";
 
-    private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
-        @Override
-        public List<Class<?>> getEntities() {
-            return List.of();
-        }
-
-        @Override
-        public String getChangelogLocation() {
-            return CHANGELOG;
-        }
-
-        @Override
-        public String getFactoryId() {
-            return PROVIDER_ID;
-        }
-
-        @Override
-        public void close() {
-            // stateless
-        }
-    };
+    private static final JpaEntityProvider PROVIDER = new ChangelogOnlySchema(CHANGELOG, PROVIDER_ID);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

@@ -1,12 +1,11 @@
 package dev.txauth.authenticators.transaction;
 
+import dev.txauth.authenticators.ChangelogOnlySchema;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-
-import java.util.List;
 
 /**
  * Lets Keycloak's Liquibase create and migrate {@code txauth_transaction} when the server starts, in the same database
@@ -20,27 +19,7 @@ public class TransactionSchemaProviderFactory implements JpaEntityProviderFactor
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
-        return new JpaEntityProvider() {
-            @Override
-            public List<Class<?>> getEntities() {
-                return List.of();
-            }
-
-            @Override
-            public String getChangelogLocation() {
-                return CHANGELOG;
-            }
-
-            @Override
-            public String getFactoryId() {
-                return PROVIDER_ID;
-            }
-
-            @Override
-            public void close() {
-                // stateless
-            }
-        };
+        return new ChangelogOnlySchema(CHANGELOG, PROVIDER_ID);
     }
 
     @Override
