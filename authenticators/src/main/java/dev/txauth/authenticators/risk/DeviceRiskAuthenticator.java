@@ -1,11 +1,11 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.authenticators.UserFlowStep;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * into the conditional second-factor sub-flow (or, for a user with no second factor, requires TOTP enrolment);
  * DENY ends the login on a page that does not say why. Gives the browser a {@code TXAUTH_DEVICE} cookie if it has none.
  */
-public class DeviceRiskAuthenticator implements Authenticator {
+public class DeviceRiskAuthenticator extends UserFlowStep {
 
     static final String DENIED_TEMPLATE = "txauth-risk-denied.ftl";
     private static final Logger LOG = Logger.getLogger(DeviceRiskAuthenticator.class);
@@ -112,25 +112,5 @@ public class DeviceRiskAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         // The deny page has no form; anything posted here is scored afresh.
         authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // enrolment is decided per login, in authenticate()
-    }
-
-    @Override
-    public void close() {
-        // request-scoped, nothing held
     }
 }

@@ -1,9 +1,9 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.authenticators.UserFlowStep;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -22,7 +22,7 @@ import java.util.Set;
  * itself that an OTP or WebAuthn execution succeeded in this login, so a misplaced execution can never trust a device
  * on a password alone; without that evidence it does nothing. It never fails a login.
  */
-public class DeviceTrustAuthenticator implements Authenticator {
+public class DeviceTrustAuthenticator extends UserFlowStep {
 
     /** Executions whose success proves a second factor. */
     static final Set<String> SECOND_FACTOR_AUTHENTICATORS = Set.of("auth-otp-form", "webauthn-authenticator",
@@ -78,25 +78,5 @@ public class DeviceTrustAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // none
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

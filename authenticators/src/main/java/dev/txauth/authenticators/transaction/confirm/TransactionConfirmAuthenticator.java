@@ -1,5 +1,6 @@
 package dev.txauth.authenticators.transaction.confirm;
 
+import dev.txauth.authenticators.UserFlowStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txauth.authenticators.transaction.TransactionEvents;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -37,7 +37,7 @@ import java.util.Optional;
  * Anything that is not this user's pending transaction for this client ends the request with an error redirect and
  * shows nothing about it; errors on the page never say which part was wrong (PSD2 RTS Art. 4).
  */
-public class TransactionConfirmAuthenticator implements Authenticator {
+public class TransactionConfirmAuthenticator extends UserFlowStep {
 
     private static final Logger LOG = Logger.getLogger(TransactionConfirmAuthenticator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -231,27 +231,6 @@ public class TransactionConfirmAuthenticator implements Authenticator {
     private static boolean hasFactor(UserModel user, TransactionConfirmConfig config) {
         return config.totpEnabled() && TotpConfirmation.hasTotp(user)
                 || config.passkeyEnabled() && PasskeyConfirmation.hasPasskey(user);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        // Always run: a user without any factor must see what to set up rather than be skipped.
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // the setup page explains what to register; nothing is forced
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 
     private record Pending(TransactionRecord record, PaymentDetail detail) {
