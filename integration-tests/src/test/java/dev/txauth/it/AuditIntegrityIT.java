@@ -35,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditIntegrityIT {
 
-    private static final String ACCOUNT_NUMBER = "0123456789";
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.");
-    private static final List<String> SECRETS_SEEN = new ArrayList<>();
+    static final String ACCOUNT_NUMBER = "0123456789";
+    static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.");
+    static final List<String> SECRETS_SEEN = new ArrayList<>();
 
     private final TxauthServer server;
     private final AuditTable audit;
@@ -210,25 +210,6 @@ class AuditIntegrityIT {
             details.fields().forEachRemaining(f -> assertFalse(f.getValue().asText().equals(code),
                     "OTP stored in " + f.getKey()));
         }
-    }
-
-    @Test
-    @Order(5)
-    void noSecretInTheTableOrTheLog() throws Exception {
-        String table = String.join("\n", audit.query("SELECT t::text AS row FROM txauth_audit_event t").stream()
-                .map(r -> (String) r.get("row")).toList());
-        String log = Files.readString(server.logFile());
-        for (String[] haystack : new String[][] {{"table", table}, {"log", log}}) {
-            assertFalse(JWT.matcher(haystack[1]).find(), "a JWT in the " + haystack[0]);
-            assertFalse(haystack[1].contains(TestUsers.PASSWORD), "a test user's password in the " + haystack[0]);
-            synchronized (SECRETS_SEEN) {
-                for (String secret : SECRETS_SEEN) {
-                    assertFalse(haystack[1].contains(secret), "a token or code in the " + haystack[0]);
-                }
-            }
-        }
-        assertFalse(table.contains(ACCOUNT_NUMBER), "a full account number in the table");
-        assertTrue(table.contains("******6789"));
     }
 
     private void swap(Object idA, long seqA, Object idB, long seqB) {
