@@ -35,8 +35,9 @@ public final class TransactionAmountAdapter {
     /** The payment amount of this login, looking registered transactions up in txauth's store. */
     public static BigDecimal amount(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        TransactionStore store = new TransactionStore(context.getSession());
-        return amount(authSession, id -> store.find(context.getRealm().getId(), id)
+        // The store is opened only when a transaction identifier is there to look up, not on every login.
+        return amount(authSession, id -> new TransactionStore(context.getSession())
+                .find(context.getRealm().getId(), id)
                 .filter(r -> context.getUser() != null && r.userId().equals(context.getUser().getId()))
                 .filter(r -> r.clientId().equals(authSession.getClient().getClientId()))
                 .map(r -> fromAuthorizationDetails(r.detail())));

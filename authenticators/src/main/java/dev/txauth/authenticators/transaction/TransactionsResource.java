@@ -131,35 +131,21 @@ public class TransactionsResource {
     @GET
     @Path("{id}")
     public Response read(@PathParam("id") String id) {
-        AuthenticationManager.AuthResult caller = authenticate();
-        if (caller == null) {
-            return RegistryResponses.unauthorized();
+        Lookup lookup = lookup(id);
+        if (lookup.refusal() != null) {
+            return lookup.refusal();
         }
-        if (!isInitiator(caller)) {
-            return RegistryResponses.forbidden();
-        }
-        TransactionRecord record = visible(caller, id);
-        if (record == null) {
-            return RegistryResponses.notFound();
-        }
-        return RegistryResponses.json(Response.Status.OK, describe(expireIfDue(record)));
+        return RegistryResponses.json(Response.Status.OK, describe(expireIfDue(lookup.record())));
     }
 
     @POST
     @Path("{id}/consume")
     public Response consume(@PathParam("id") String id) {
-        AuthenticationManager.AuthResult caller = authenticate();
-        if (caller == null) {
-            return RegistryResponses.unauthorized();
+        Lookup lookup = lookup(id);
+        if (lookup.refusal() != null) {
+            return lookup.refusal();
         }
-        if (!isInitiator(caller)) {
-            return RegistryResponses.forbidden();
-        }
-        TransactionRecord record = visible(caller, id);
-        if (record == null) {
-            return RegistryResponses.notFound();
-        }
-        record = expireIfDue(record);
+        TransactionRecord record = expireIfDue(lookup.record());
         long now = Time.currentTime();
         if (record.status() == TransactionStatus.APPROVED && approvalRevoked(record)) {
             if (store.voidApproval(realm.getId(), id, now)) {
@@ -237,6 +223,22 @@ public class TransactionsResource {
             answer.put("method", record.method());
         }
         return answer;
+    }
+
+    /** The caller's transaction, or the 401 / 403 / 404 that answers in its place. */
+    private record Lookup(TransactionRecord record, Response refusal) {
+    }
+
+    private Lookup lookup(String id) {
+        AuthenticationManager.AuthResult caller = authenticate();
+        if (caller == null) {
+            return new Lookup(null, RegistryResponses.unauthorized());
+        }
+        if (!isInitiator(caller)) {
+            return new Lookup(null, RegistryResponses.forbidden());
+        }
+        TransactionRecord record = visible(caller, id);
+        return record == null ? new Lookup(null, RegistryResponses.notFound()) : new Lookup(record, null);
     }
 
     private TransactionRecord visible(AuthenticationManager.AuthResult caller, String id) {
