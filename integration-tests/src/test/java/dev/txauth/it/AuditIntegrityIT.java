@@ -1,15 +1,16 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.database.AuditTable;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.Totp;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class AuditIntegrityIT {
         }
         Page result;
         try {
-            OidcClient app = server.newBrowser();
+            AuthorizationClient app = server.newBrowser();
             Page profile = app.passSecondFactor(app.submitPassword(app.authorize(app.authorizationParameters(
                     Pkce.s256(), Map.of())), doomed.username(), doomed.password()), doomed);
             result = app.submit(profile, "form#kc-update-profile-form", Map.of("lastName", "Rolled-Back"));
@@ -84,7 +85,7 @@ class AuditIntegrityIT {
 
         // FIFO writer: once a later login is stored, the rolled-back one would be stored too if it were ever queued.
         TestUser marker = TestUsers.withOtp(server, "audit-marker");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         app.exchangeCode(app.login(marker, pkce, Map.of()).code(), pkce);
         audit.awaitRow(marker.id(), "CODE_TO_TOKEN");
@@ -98,7 +99,7 @@ class AuditIntegrityIT {
     void verifyNamesTheEditedTheDeletedAndTheSwappedRow() {
         TestUser user = TestUsers.withOtp(server, "audit-tamper");
         for (int i = 0; i < 2; i++) {
-            OidcClient app = server.newBrowser();
+            AuthorizationClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
             app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         }
@@ -152,7 +153,7 @@ class AuditIntegrityIT {
     void hostileUserNamesAndClientIdsAreStoredExactly() throws Exception {
         String hostile = "o'brien\"; DROP TABLE txauth_audit_event; --\nINFO  [fake] LOGIN ok user=admin\r\n"
                 + "x".repeat(10 * 1024) + " end";
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page failed = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
                 hostile, "irrelevant-password-7");
         assertFalse(failed.isAppRedirect());
@@ -189,7 +190,7 @@ class AuditIntegrityIT {
     @Order(4)
     void mfaLoginStoresNoOtpNorTokens() {
         TestUser user = TestUsers.withOtp(server, "audit-otp");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page afterPassword = app.submitPassword(app.authorize(app.authorizationParameters(pkce,
                 Map.of("acr_values", "mfa"))), user.username(), user.password());

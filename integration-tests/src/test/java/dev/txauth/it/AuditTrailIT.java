@@ -1,16 +1,17 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.HttpForms;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.database.AuditTable;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.HttpForms;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class AuditTrailIT {
     @Order(1)
     void recordsLoginCodeExchangeRefreshTokenExchangeAndLogout() {
         TestUser user = TestUsers.withOtp(server, "audit-flow");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
@@ -58,13 +59,13 @@ class AuditTrailIT {
         HttpResponse<String> logout = app.send(HttpRequest.newBuilder(URI.create(server.realmUrl()
                         + "/protocol/openid-connect/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(Map.of("client_id", OidcClient.MOBILE_APP,
+                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(Map.of("client_id", AuthorizationClient.MOBILE_APP,
                         "refresh_token", refreshed.refreshToken())))));
         assertEquals(204, logout.statusCode(), logout.body());
 
         Map<String, Object> login = audit.awaitRow(user.id(), "LOGIN");
         assertPciFields(login, "SUCCESS", app.clientIp());
-        assertEquals(OidcClient.MOBILE_APP, login.get("client_id"));
+        assertEquals(AuthorizationClient.MOBILE_APP, login.get("client_id"));
         assertEquals(user.username(), AuditTable.details(login).get("username").asText());
         assertNotNull(login.get("session_id"));
         assertPciFields(audit.awaitRow(user.id(), "CODE_TO_TOKEN"), "SUCCESS", app.clientIp());
@@ -81,7 +82,7 @@ class AuditTrailIT {
     @Order(2)
     void recordsFailedLoginAsFailureWithTheError() {
         TestUser user = TestUsers.withPassword(server, "audit-fail");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page page = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
                 user.username(), "wrong-password-1");
         assertFalse(page.isAppRedirect());
@@ -141,7 +142,7 @@ class AuditTrailIT {
     @Order(4)
     void searchEndpointFiltersNewestFirstAndOnlyAdminsMayUseIt() {
         TestUser user = TestUsers.withOtp(server, "audit-search");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         audit.awaitRow(user.id(), "CODE_TO_TOKEN");
@@ -178,7 +179,7 @@ class AuditTrailIT {
     @Order(5)
     void metricsAreOnTheManagementPort() {
         TestUser user = TestUsers.withOtp(server, "audit-metrics");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         audit.awaitRow(user.id(), "CODE_TO_TOKEN");
@@ -210,7 +211,7 @@ class AuditTrailIT {
     }
 
     private String loginSessionId(TestUser user) {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());

@@ -1,14 +1,15 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.risk.DeviceRiskSupport;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -17,7 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import static dev.txauth.it.DeviceRiskSupport.randomIp;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.randomIp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,7 +118,7 @@ class DeviceAdminIT {
     }
 
     private String accessToken(TestUser user) {
-        OidcClient app = risk.browser(randomIp());
+        AuthorizationClient app = risk.browser(randomIp());
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
         return app.exchangeCode(done.code(), pkce).accessToken();

@@ -1,13 +1,14 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.risk.DeviceRiskSupport;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.txauth.it.DeviceRiskSupport.newLoginSameDevice;
-import static dev.txauth.it.DeviceRiskSupport.randomIp;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.newLoginSameDevice;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.randomIp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,14 +1,14 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -35,11 +35,11 @@ class FoundationIT {
 
     @Test
     void importsPaymentsRealmWithContractSettings() {
-        OidcClient browser = server.newBrowser();
+        AuthorizationClient browser = server.newBrowser();
         HttpResponse<String> discovery = browser.send(HttpRequest.newBuilder(
                 URI.create(server.realmUrl() + "/.well-known/openid-configuration")));
         assertEquals(200, discovery.statusCode());
-        JsonNode metadata = dev.txauth.testkit.Json.parse(discovery.body());
+        JsonNode metadata = dev.txauth.testkit.client.Json.parse(discovery.body());
         assertEquals(server.realmUrl(), metadata.get("issuer").asText());
         assertTrue(textValues(metadata.get("acr_values_supported")).containsAll(List.of("login", "mfa", "transaction")));
 
@@ -54,7 +54,7 @@ class FoundationIT {
     @Test
     void mobileAppLogsInWithPkceAndGetsTokens() {
         TestUser user = TestUsers.withOtp(server, "pkce");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
         Page done = app.login(user, pkce, Map.of());
@@ -73,20 +73,20 @@ class FoundationIT {
     @Test
     void mfaRequestDemandsTheSecondFactorAndYieldsAcrMfa() {
         TestUser user = TestUsers.withOtp(server, "mfa");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
         Page afterPassword = app.submitPassword(app.authorize(app.authorizationParameters(pkce,
                 Map.of("acr_values", "mfa"))), user.username(), user.password());
-        assertTrue(afterPassword.form(OidcClient.OTP_FORM).isPresent(), "mfa must ask for the TOTP code");
+        assertTrue(afterPassword.form(AuthorizationClient.OTP_FORM).isPresent(), "mfa must ask for the TOTP code");
         // attempts of one user less than the realm's quick-login check (1 s) apart can trip Keycloak's brute-force
         // protection (user_temporarily_disabled); a person typing a code never is that fast
         pause(1_100);
-        Page wrong = app.submitOtp(afterPassword, "000000".equals(dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 3))
+        Page wrong = app.submitOtp(afterPassword, "000000".equals(dev.txauth.testkit.users.Totp.freshCode(user.otpSecret(), 3))
                 ? "111111" : "000000");
-        assertTrue(wrong.form(OidcClient.OTP_FORM).isPresent(), "a wrong code must be refused");
+        assertTrue(wrong.form(AuthorizationClient.OTP_FORM).isPresent(), "a wrong code must be refused");
         pause(1_100);
-        Page done = app.submitOtp(wrong, dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 3));
+        Page done = app.submitOtp(wrong, dev.txauth.testkit.users.Totp.freshCode(user.otpSecret(), 3));
 
         TokenResponse tokens = app.exchangeCode(done.code(), pkce);
         assertEquals("mfa", tokens.accessTokenClaims().get("acr").asText());
@@ -95,7 +95,7 @@ class FoundationIT {
     @Test
     void refusesCodeExchangeWithWrongVerifier() {
         TestUser user = TestUsers.withOtp(server, "verifier");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
 
@@ -107,14 +107,14 @@ class FoundationIT {
 
     @Test
     void refusesAuthorizationWithoutPkce() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page page = app.authorize(app.authorizationParameters(null, Map.of()));
         assertEquals("invalid_request", page.appRedirectParameters().get("error"));
     }
 
     @Test
     void refusesPlainPkce() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page page = app.authorize(app.authorizationParameters(null, Map.of(
                 "code_challenge", "plain-challenge-plain-challenge-plain-challenge-0123",
                 "code_challenge_method", "plain")));
@@ -123,7 +123,7 @@ class FoundationIT {
 
     @Test
     void refusesImplicitFlow() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page page = app.authorize(app.authorizationParameters(Pkce.s256(), Map.of("response_type", "token")));
         String error = page.appRedirectParameters().get("error");
         assertTrue(List.of("unauthorized_client", "unsupported_response_type").contains(error), error);
@@ -159,7 +159,7 @@ class FoundationIT {
     @Test
     void rotatesRefreshTokensAndRejectsReuse() {
         TokenResponse first = loggedIn();
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
 
         TokenResponse second = app.refresh(first.refreshToken());
         assertEquals(200, second.status(), second.body().toString());
@@ -173,7 +173,7 @@ class FoundationIT {
     @Test
     void adminSignOutRevokesRefreshAndIntrospection() {
         TestUser user = TestUsers.withOtp(server, "revoke");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
         TokenResponse tokens = app.exchangeCode(done.code(), pkce);
@@ -200,7 +200,7 @@ class FoundationIT {
 
         String realmInfo = server.newBrowser().send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/txauth")))
                 .body();
-        assertEquals("payments", dev.txauth.testkit.Json.parse(realmInfo).get("realm").asText());
+        assertEquals("payments", dev.txauth.testkit.client.Json.parse(realmInfo).get("realm").asText());
     }
 
     @Test
@@ -229,7 +229,7 @@ class FoundationIT {
 
     @Test
     void loginPageIsRenderedWithTxauthTheme() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page login = app.authorize(app.authorizationParameters(Pkce.s256(), Map.of("ui_locales", "fr")));
         assertEquals(200, login.status());
         assertTrue(login.body().contains("/login/txauth/"), "login page does not use the txauth theme resources");
@@ -238,7 +238,7 @@ class FoundationIT {
 
     private TokenResponse loggedIn() {
         TestUser user = TestUsers.withOtp(server, "login");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
         TokenResponse tokens = app.exchangeCode(done.code(), pkce);

@@ -1,18 +1,18 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.browser.ChromeBrowser;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.HttpForms;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.SoftwarePasskey;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.ChromeBrowser;
-import dev.txauth.testkit.HttpForms;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.SoftwarePasskey;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,7 +63,7 @@ class PasskeyRegistrationIT {
     void keycloaksOwnWebAuthnLoginAcceptsTheSoftwarePasskey() {
         SoftwarePasskey passkey = new SoftwarePasskey();
         TestUser user = TestUsers.withPasskey(server, "pk-kc", passkey);
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
         Page webauthnPage = app.submitPassword(app.authorize(app.authorizationParameters(pkce,
@@ -85,7 +85,7 @@ class PasskeyRegistrationIT {
         TestUser user = TestUsers.withOtp(server, "pk-chrome");
         assertEquals(204, server.admin().put("/admin/realms/payments/users/" + user.id(),
                 Map.of("requiredActions", List.of("webauthn-register"))).status());
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         long started = System.nanoTime();
         try (ChromeBrowser chrome = ChromeBrowser.start()) {
             chrome.addPlatformAuthenticator();
@@ -143,7 +143,7 @@ class PasskeyRegistrationIT {
         throw new AssertionError("Keycloak lists no webauthn credential: " + credentials);
     }
 
-    static String authorizationUrl(OidcClient app, Pkce pkce, Map<String, String> extra) {
+    static String authorizationUrl(AuthorizationClient app, Pkce pkce, Map<String, String> extra) {
         return app.realmUrl() + "/protocol/openid-connect/auth?"
                 + HttpForms.encode(app.authorizationParameters(pkce, extra));
     }

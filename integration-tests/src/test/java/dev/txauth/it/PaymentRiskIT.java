@@ -1,13 +1,13 @@
 package dev.txauth.it;
 
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +34,7 @@ class PaymentRiskIT {
     void largePaymentFromAnUnknownDeviceIsDeniedBeforeAnythingIsShownOrApproved() {
         TestUser user = TestUsers.withOtp(server, "risk-large");
         String id = paymentService.registerPayment(user.id(), "250000.00", "Ada Obi");
-        OidcClient newPhone = server.newBrowser();
+        AuthorizationClient newPhone = server.newBrowser();
 
         Page page = new TransactionConfirmation(newPhone, user).open(TransactionConfirmation.reference(id));
 
@@ -50,7 +50,7 @@ class PaymentRiskIT {
     void ordinaryPaymentFromAnUnknownDeviceStepsUpAndReachesTheConfirmation() {
         TestUser user = TestUsers.withOtp(server, "risk-small");
         String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
-        OidcClient newPhone = server.newBrowser();
+        AuthorizationClient newPhone = server.newBrowser();
 
         Page page = new TransactionConfirmation(newPhone, user).open(TransactionConfirmation.reference(id));
 

@@ -1,16 +1,16 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import dev.txauth.example.PaymentApi;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -38,7 +38,7 @@ class PaymentServiceStepUpIT {
         TestUser user = TestUsers.withOtp(server, "stepup");
         try (PaymentApi api = new PaymentApi(server.realmUrl(), TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret(), paymentService.token())) {
-            OidcClient app = server.newBrowser();
+            AuthorizationClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
             TokenResponse login = app.exchangeCode(app.login(user, pkce, Map.of("acr_values", "mfa")).code(), pkce);
             String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
@@ -63,7 +63,7 @@ class PaymentServiceStepUpIT {
         }
     }
 
-    private static HttpResponse<String> pay(OidcClient app, PaymentApi api, String id, String token) {
+    private static HttpResponse<String> pay(AuthorizationClient app, PaymentApi api, String id, String token) {
         return app.send(HttpRequest.newBuilder(URI.create(api.url() + "/payments/" + id))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
     }

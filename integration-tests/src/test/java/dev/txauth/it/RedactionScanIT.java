@@ -1,8 +1,9 @@
 package dev.txauth.it;
 
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.database.AuditTable;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUsers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,17 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.database.TransactionTable;
+import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -44,13 +45,13 @@ class TransactionApprovalIT {
     }
 
     /** The approved transaction's token response, after a full TOTP confirmation. */
-    record Approved(String id, TokenResponse tokens, TestUser user, OidcClient app) {
+    record Approved(String id, TokenResponse tokens, TestUser user, AuthorizationClient app) {
     }
 
     private Approved approve(String amount, String payee) {
         TestUser user = TestUsers.withOtp(server, "txn");
         String id = paymentService.registerPayment(user.id(), amount, payee);
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         TransactionConfirmation confirmation = new TransactionConfirmation(app, user);
         Page page = confirmation.open(TransactionConfirmation.reference(id));
         assertTrue(page.form(TransactionConfirmation.CONFIRM_FORM).isPresent(), () -> "no confirmation page: "
@@ -184,7 +185,7 @@ class TransactionApprovalIT {
         for (int i = 0; i < 7; i++) {
             TestUser user = TestUsers.withOtp(server, "timing");
             String id = paymentService.registerPayment(user.id(), "10.00", "Timing " + i);
-            OidcClient app = server.newBrowser();
+            AuthorizationClient app = server.newBrowser();
             TransactionConfirmation confirmation = new TransactionConfirmation(app, user);
             Page page = confirmation.open(TransactionConfirmation.reference(id));
             String code = confirmation.nextCode();
@@ -236,7 +237,7 @@ class TransactionApprovalIT {
     @Test
     void approvalUnconsumedPastItsLifetimeIsGone() throws Exception {
         Approved approved = approve("20.00", "Late Consumer");
-        TransactionDatabase.expire(server, approved.id());
+        TransactionTable.expire(server, approved.id());
         PaymentService.Answer consumed = paymentService.consume(approved.id());
         assertEquals(410, consumed.status(), consumed.body());
         assertEquals("EXPIRED", paymentService.get(approved.id()).json().path("status").asText());
@@ -249,7 +250,7 @@ class TransactionApprovalIT {
         TransactionConfirmation confirmation = new TransactionConfirmation(server.newBrowser(), user);
         Page done = confirmation.confirm(confirmation.open(TransactionConfirmation.reference(id)),
                 confirmation.nextCode());
-        TransactionDatabase.expire(server, id);
+        TransactionTable.expire(server, id);
         TokenResponse tokens = confirmation.exchange(done);
         assertEquals(400, tokens.status(), tokens.body().toString());
         assertEquals("invalid_authorization_details", tokens.error());

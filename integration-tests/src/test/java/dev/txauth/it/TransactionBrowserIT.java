@@ -1,17 +1,17 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.browser.ChromeBrowser;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.ChromeBrowser;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.Totp;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -50,7 +50,7 @@ class TransactionBrowserIT {
         TestUser user = TestUsers.withOtp(server, "chrome-pk");
         assertEquals(204, server.admin().put("/admin/realms/payments/users/" + user.id(),
                 Map.of("requiredActions", List.of("webauthn-register"))).status());
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         try (ChromeBrowser chrome = ChromeBrowser.start()) {
             chrome.addPlatformAuthenticator();
             WebDriverWait wait = new WebDriverWait(chrome.driver(), Duration.ofSeconds(30));
@@ -101,7 +101,7 @@ class TransactionBrowserIT {
         String script = "<script>alert(1)</script>";
         TestUser user = TestUsers.withOtp(server, "chrome-xss");
         String id = paymentService.registerPayment(user.id(), "12.00", script);
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         try (ChromeBrowser chrome = ChromeBrowser.start()) {
             WebDriverWait wait = new WebDriverWait(chrome.driver(), Duration.ofSeconds(30));
             chrome.open(PasskeyRegistrationIT.authorizationUrl(app, Pkce.s256(), Map.of("acr_values", "transaction",

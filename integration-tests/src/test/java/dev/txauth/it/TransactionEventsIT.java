@@ -1,17 +1,17 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class TransactionEventsIT {
             assertEquals(200, paymentService.consume(approvedId).status());
 
             String declinedId = paymentService.registerPayment(user.id(), "10.00", "Ada Obi");
-            OidcClient app = server.newBrowser();
+            AuthorizationClient app = server.newBrowser();
             TransactionConfirmation second = new TransactionConfirmation(app, user);
             second.decline(second.open(TransactionConfirmation.reference(declinedId)));
 

@@ -1,12 +1,12 @@
 package dev.txauth.it;
 
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class TransactionPageIT {
                 detail));
         assertEquals(201, answer.status(), answer.body());
         String id = answer.json().path("transaction_id").asText();
-        dev.txauth.testkit.OidcClient app = server.newBrowser();
+        dev.txauth.testkit.client.AuthorizationClient app = server.newBrowser();
         Page page;
         if (extra.isEmpty()) {
             page = new TransactionConfirmation(app, user).open(TransactionConfirmation.reference(id));
@@ -47,7 +47,7 @@ class TransactionPageIT {
             params.putAll(extra);
             page = app.authorize(app.authorizationParameters(confirmation.pkce(), params));
             page = app.submitPassword(page, user.username(), user.password());
-            page = app.submitOtp(page, dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 4));
+            page = app.submitOtp(page, dev.txauth.testkit.users.Totp.freshCode(user.otpSecret(), 4));
         }
         Page shown = page;
         assertTrue(shown.form(TransactionConfirmation.CONFIRM_FORM).isPresent(), () -> shown.document().text());
@@ -113,7 +113,7 @@ class TransactionPageIT {
             }
         }
         assertTrue(executionId != null, "txauth-transaction-confirm is not in the realm's browser flow");
-        dev.txauth.testkit.AdminClient.Response created = server.admin().post("/admin/realms/payments/authentication/"
+        dev.txauth.testkit.client.AdminClient.Response created = server.admin().post("/admin/realms/payments/authentication/"
                 + "executions/" + executionId + "/config", Map.of("alias", "txauth-confirm-passkey-only",
                 "config", Map.of("totp-enabled", "false", "passkey-enabled", "true")));
         assertEquals(201, created.status(), created.body());

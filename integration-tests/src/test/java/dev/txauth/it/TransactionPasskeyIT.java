@@ -1,18 +1,18 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.SoftwarePasskey;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.SoftwarePasskey;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +53,7 @@ class TransactionPasskeyIT {
     }
 
     /** A user with a software passkey, a registered payment, and the confirmation page they were shown. */
-    private record Confirming(TestUser user, SoftwarePasskey passkey, String id, OidcClient app, Pkce pkce,
+    private record Confirming(TestUser user, SoftwarePasskey passkey, String id, AuthorizationClient app, Pkce pkce,
                               Page page) {
         Element form() {
             return page.form(TransactionConfirmation.CONFIRM_FORM).orElseThrow(() -> new AssertionError(
@@ -69,7 +69,7 @@ class TransactionPasskeyIT {
         SoftwarePasskey passkey = new SoftwarePasskey();
         TestUser user = TestUsers.withPasskey(server, "txn-pk", passkey);
         String id = paymentService.registerPayment(user.id(), amount, payee);
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page page = app.authorize(app.authorizationParameters(pkce, Map.of("acr_values", "transaction",
                 "authorization_details", TransactionConfirmation.reference(id))));

@@ -1,14 +1,15 @@
 package dev.txauth.it;
 
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.database.TransactionTable;
+import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -63,7 +64,7 @@ class TransactionRefusalIT {
         member.put("instructedAmount", Map.of("currency", "NGN", "amount", "5000.00"));
         Page page = new TransactionConfirmation(server.newBrowser(), user).open(Json.write(List.of(member)));
         assertErrorRedirect(page, "invalid_authorization_details");
-        assertEquals("PENDING", TransactionDatabase.status(server, id));
+        assertEquals("PENDING", TransactionTable.status(server, id));
 
         member.put("instructedAmount", Map.of("currency", "NGN", "amount", "50000.00"));
         member.put("creditorName", "Ada Obi");
@@ -107,11 +108,11 @@ class TransactionRefusalIT {
     void expiredTransactionIsRefusedAndMarkedExpired() throws Exception {
         TestUser user = TestUsers.withOtp(server, "expired");
         String id = paymentService.registerPayment(user.id(), "50000.00", "Secret Payee");
-        TransactionDatabase.expire(server, id);
+        TransactionTable.expire(server, id);
         Page page = new TransactionConfirmation(server.newBrowser(), user).open(TransactionConfirmation.reference(id));
         assertErrorRedirect(page, "invalid_authorization_details");
         assertShowsNothingOf(page, "Secret Payee");
-        assertEquals("EXPIRED", TransactionDatabase.status(server, id));
+        assertEquals("EXPIRED", TransactionTable.status(server, id));
     }
 
     @Test
@@ -120,12 +121,12 @@ class TransactionRefusalIT {
         String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
         TransactionConfirmation confirmation = new TransactionConfirmation(server.newBrowser(), user);
         Page page = confirmation.open(TransactionConfirmation.reference(id));
-        TransactionDatabase.expire(server, id);
+        TransactionTable.expire(server, id);
         Page ended = confirmation.confirm(page, confirmation.nextCode());
         assertFalse(ended.isAppRedirect());
         assertTrue(ended.document().select("#txauth-ended-message").text().contains("expired"), ended.body());
         assertTrue(ended.document().select("a#txauth-return").attr("href").contains("error=access_denied"));
-        assertEquals("EXPIRED", TransactionDatabase.status(server, id));
+        assertEquals("EXPIRED", TransactionTable.status(server, id));
     }
 
     @Test
@@ -172,7 +173,7 @@ class TransactionRefusalIT {
     void twentyParallelSubmissionsOfOneCodeApproveAtMostOnce() throws Exception {
         TestUser user = TestUsers.withOtp(server, "race");
         String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         TransactionConfirmation confirmation = new TransactionConfirmation(app, user);
         Page page = confirmation.open(TransactionConfirmation.reference(id));
         String action = page.form(TransactionConfirmation.CONFIRM_FORM).orElseThrow().absUrl("action");
@@ -188,7 +189,7 @@ class TransactionRefusalIT {
             int codes = 0;
             for (Future<HttpResponse<String>> f : pool.invokeAll(posts)) {
                 String location = f.get().headers().firstValue("Location").orElse("");
-                if (location.startsWith(OidcClient.MOBILE_REDIRECT) && location.contains("code=")) {
+                if (location.startsWith(AuthorizationClient.MOBILE_REDIRECT) && location.contains("code=")) {
                     codes++;
                 }
             }
@@ -204,10 +205,10 @@ class TransactionRefusalIT {
     void authorizationDetailsWithoutTransactionAcrCannotYieldATokenForIt() {
         TestUser user = TestUsers.withOtp(server, "noacr");
         String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
-        OidcClient app = server.newBrowser();
-        dev.txauth.testkit.Pkce pkce = dev.txauth.testkit.Pkce.s256();
+        AuthorizationClient app = server.newBrowser();
+        dev.txauth.testkit.client.Pkce pkce = dev.txauth.testkit.client.Pkce.s256();
         Page done = app.login(user, pkce, Map.of("authorization_details", TransactionConfirmation.reference(id)));
-        dev.txauth.testkit.TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        dev.txauth.testkit.client.TokenResponse tokens = app.exchangeCode(done.code(), pkce);
         assertEquals(400, tokens.status(), tokens.body().toString());
         assertEquals("invalid_authorization_details", tokens.error());
         assertEquals("PENDING", paymentService.get(id).json().path("status").asText());
@@ -218,8 +219,8 @@ class TransactionRefusalIT {
         for (String details : List.of("[{\"type\":\"payment_initiation\"}]",
                 "[{\"type\":\"payment_initiation\",\"identifier\":\"x\",\"debtorAccount\":{}}]",
                 "[{\"type\":\"unknown_type\",\"identifier\":\"x\"}]", "not json")) {
-            OidcClient app = server.newBrowser();
-            Page page = app.authorize(app.authorizationParameters(dev.txauth.testkit.Pkce.s256(), Map.of(
+            AuthorizationClient app = server.newBrowser();
+            Page page = app.authorize(app.authorizationParameters(dev.txauth.testkit.client.Pkce.s256(), Map.of(
                     "acr_values", "transaction", "authorization_details", details)));
             assertErrorRedirect(page, "invalid_request");
         }
@@ -228,11 +229,11 @@ class TransactionRefusalIT {
     @Test
     void transactionAcrWithoutAuthorizationDetailsIsRefused() {
         TestUser user = TestUsers.withOtp(server, "nodetails");
-        OidcClient app = server.newBrowser();
-        Page page = app.authorize(app.authorizationParameters(dev.txauth.testkit.Pkce.s256(), Map.of(
+        AuthorizationClient app = server.newBrowser();
+        Page page = app.authorize(app.authorizationParameters(dev.txauth.testkit.client.Pkce.s256(), Map.of(
                 "acr_values", "transaction")));
         page = app.submitPassword(page, user.username(), user.password());
-        page = app.submitOtp(page, dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 4));
+        page = app.submitOtp(page, dev.txauth.testkit.users.Totp.freshCode(user.otpSecret(), 4));
         assertErrorRedirect(page, "invalid_authorization_details");
     }
 }

@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

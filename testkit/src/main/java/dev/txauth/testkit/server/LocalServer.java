@@ -1,5 +1,6 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.server;
 
+import dev.txauth.testkit.client.AdminClient;
 import dev.txauth.devserver.KeycloakProcess;
 import dev.txauth.devserver.KeycloakSettings;
 
@@ -9,13 +10,13 @@ import java.nio.file.Path;
  * A Keycloak this test JVM runs as a local process from the distribution (the txauth server or the vanilla baseline):
  * what a test reads off it comes straight from the settings it was started with.
  */
-abstract class LocalServer implements TxauthServer, AutoCloseable {
+public abstract class LocalServer implements TxauthServer, AutoCloseable {
 
     protected final KeycloakSettings settings;
     private final String paymentServiceSecret;
     private final AdminClient admin;
 
-    LocalServer(KeycloakSettings settings, String paymentServiceSecret) {
+    protected LocalServer(KeycloakSettings settings, String paymentServiceSecret) {
         this.settings = settings;
         this.paymentServiceSecret = paymentServiceSecret;
         this.admin = new AdminClient(settings.baseUrl(), settings.adminUser(), settings.adminPassword());

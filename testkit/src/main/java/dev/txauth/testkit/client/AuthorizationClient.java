@@ -1,5 +1,7 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.client;
 
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
 
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What a mobile app and its system browser do, over real HTTP: authorization code + PKCE with cookies kept like a
  * browser, then the token endpoint (code exchange, refresh, introspection, client credentials, token exchange).
  */
-public final class OidcClient {
+public final class AuthorizationClient {
 
     public static final String MOBILE_APP = "mobile-app";
     public static final String MOBILE_REDIRECT = "com.example.wallet:/oauth2redirect";
@@ -37,7 +39,7 @@ public final class OidcClient {
      * X-Forwarded-For, which the test server trusts from loopback), as real users do: otherwise the device-risk
      * per-IP failure signal would add up every test's wrong passwords against 127.0.0.1 and deny unrelated tests.
      */
-    public OidcClient(String realmUrl) {
+    public AuthorizationClient(String realmUrl) {
         this.realmUrl = realmUrl;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -54,13 +56,13 @@ public final class OidcClient {
      * Every later request carries {@code X-Forwarded-For: ip}: the server trusts it from loopback (as behind a
      * reverse proxy), so this browser appears to come from {@code ip}.
      */
-    public OidcClient forwardedFor(String ip) {
+    public AuthorizationClient forwardedFor(String ip) {
         headers.put("X-Forwarded-For", ip);
         return this;
     }
 
     /** Every later request carries this User-Agent. */
-    public OidcClient userAgent(String userAgent) {
+    public AuthorizationClient userAgent(String userAgent) {
         headers.put("User-Agent", userAgent);
         return this;
     }

@@ -1,5 +1,7 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.server;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AuthorizationClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,8 +26,8 @@ public interface TxauthServer {
     AdminClient admin();
 
     /** A fresh browser + app (own cookie jar). */
-    default OidcClient newBrowser() {
-        return new OidcClient(realmUrl());
+    default AuthorizationClient newBrowser() {
+        return new AuthorizationClient(realmUrl());
     }
 
     /** Keycloak's log for this run (stdout and stderr). */

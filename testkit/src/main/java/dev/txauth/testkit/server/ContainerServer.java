@@ -1,5 +1,6 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.server;
 
+import dev.txauth.testkit.client.AdminClient;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import dev.txauth.devserver.TxauthBundle;
 import org.junit.jupiter.api.Assumptions;

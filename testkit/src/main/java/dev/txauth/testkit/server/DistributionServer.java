@@ -1,5 +1,6 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.server;
 
+import dev.txauth.testkit.client.AuthorizationClient;
 import dev.txauth.devserver.EmbeddedDatabase;
 import dev.txauth.devserver.FreePort;
 import dev.txauth.devserver.KeycloakProcess;
@@ -57,7 +58,7 @@ final class DistributionServer extends LocalServer {
                         "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
                         "KC_SPI_EVENTS_LISTENER__TXAUTH_AUDIT__PASSWORD", audit.password()),
                 // Trust X-Forwarded-For from the test JVM on loopback, as behind a real reverse proxy: lets a test
-                // play clients from distinct IPs/networks (OidcClient.forwardedFor) without leaking IP-level state.
+                // play clients from distinct IPs/networks (AuthorizationClient.forwardedFor) without leaking IP-level state.
                 List.of("--log-level=INFO,dev.txauth:DEBUG", "--proxy-headers=xforwarded",
                         "--proxy-trusted-addresses=127.0.0.1,::1",
                         "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),

@@ -1,5 +1,6 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.server;
 
+import dev.txauth.testkit.client.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.users;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

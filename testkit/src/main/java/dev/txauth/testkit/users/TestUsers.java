@@ -1,5 +1,8 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.users;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.server.TxauthServer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.server;
 
 import dev.txauth.devserver.EmbeddedDatabase;
 import dev.txauth.devserver.FreePort;

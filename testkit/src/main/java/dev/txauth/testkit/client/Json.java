@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +41,7 @@ public final class Json {
         return parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s == null || s.length() < 300 ? s : s.substring(0, 300) + "...";
     }
 }

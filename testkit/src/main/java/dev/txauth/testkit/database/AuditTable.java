@@ -1,8 +1,8 @@
-package dev.txauth.it;
+package dev.txauth.testkit.database;
 
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.server.TxauthServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.TxauthServer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,30 +16,30 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Reads {@code txauth_audit_event} in the test server's audit PostgreSQL, waiting for the asynchronous writer. */
-final class AuditTable {
+public final class AuditTable {
 
-    static final long WAIT_MILLIS = 30_000;
+    public static final long WAIT_MILLIS = 30_000;
 
     private final TxauthServer server;
 
-    AuditTable(TxauthServer server) {
+    public AuditTable(TxauthServer server) {
         this.server = server;
     }
 
     /** Rows about a user (actor or target), oldest first. */
-    List<Map<String, Object>> rowsOfUser(String userId) {
+    public List<Map<String, Object>> rowsOfUser(String userId) {
         return query("SELECT *, details::text AS details_json FROM txauth_audit_event "
                 + "WHERE user_id = ? OR target_user_id = ? ORDER BY chain_seq", userId, userId);
     }
 
     /** Waits until a row of this user with this type exists, and returns it. */
-    Map<String, Object> awaitRow(String userId, String type) {
+    public Map<String, Object> awaitRow(String userId, String type) {
         return awaitRows(userId, rows -> rows.stream().anyMatch(r -> type.equals(r.get("type"))),
                 "a " + type + " row for user " + userId)
                 .stream().filter(r -> type.equals(r.get("type"))).findFirst().orElseThrow();
     }
 
-    List<Map<String, Object>> awaitRows(String userId, Predicate<List<Map<String, Object>>> done, String what) {
+    public List<Map<String, Object>> awaitRows(String userId, Predicate<List<Map<String, Object>>> done, String what) {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         List<Map<String, Object>> rows = List.of();
         while (System.currentTimeMillis() < deadline) {
@@ -56,7 +56,7 @@ final class AuditTable {
         throw new AssertionError("Timed out waiting for " + what + "; rows: " + rows);
     }
 
-    List<Map<String, Object>> query(String sql, Object... args) {
+    public List<Map<String, Object>> query(String sql, Object... args) {
         try (Connection c = server.auditDatabase().open(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -82,7 +82,7 @@ final class AuditTable {
         }
     }
 
-    int update(String sql, Object... args) {
+    public int update(String sql, Object... args) {
         try (Connection c = server.auditDatabase().open(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -93,12 +93,12 @@ final class AuditTable {
         }
     }
 
-    static JsonNode details(Map<String, Object> row) {
+    public static JsonNode details(Map<String, Object> row) {
         return Json.parse((String) row.get("details_json"));
     }
 
     /** GET /admin/realms/payments/txauth-audit/verify as the bootstrap admin. */
-    JsonNode verify() {
+    public JsonNode verify() {
         var response = server.admin().get("/admin/realms/" + TxauthServer.REALM + "/txauth-audit/verify");
         if (response.status() != 200) {
             throw new AssertionError("verify answered " + response.status() + ": " + response.body());
@@ -106,7 +106,7 @@ final class AuditTable {
         return response.json();
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.client;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

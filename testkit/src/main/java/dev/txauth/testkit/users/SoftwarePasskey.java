@@ -1,5 +1,6 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.users;
 
+import dev.txauth.testkit.client.Json;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

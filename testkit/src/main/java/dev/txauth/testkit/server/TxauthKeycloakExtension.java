@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.server;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;

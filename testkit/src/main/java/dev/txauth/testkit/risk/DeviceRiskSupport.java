@@ -1,13 +1,13 @@
-package dev.txauth.it;
+package dev.txauth.testkit.risk;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.Totp;
-import dev.txauth.testkit.TxauthServer;
 
 import java.net.URI;
 import java.security.MessageDigest;
@@ -28,39 +28,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the device-risk stories share: browsers from distinct IPs, device rows, risk events, TOTP codes. */
-final class DeviceRiskSupport {
+public final class DeviceRiskSupport {
 
-    static final String DEVICE_COOKIE = "TXAUTH_DEVICE";
-    static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    public static final String DEVICE_COOKIE = "TXAUTH_DEVICE";
+    public static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     private static final AtomicBoolean EVENTS_STORED = new AtomicBoolean();
 
     private final TxauthServer server;
 
-    DeviceRiskSupport(TxauthServer server) {
+    public DeviceRiskSupport(TxauthServer server) {
         this.server = server;
         storeRiskEvents();
     }
 
     /** A random private IPv4 address, so IP-level counters of one test never touch another. */
-    static String randomIp() {
+    public static String randomIp() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return "10." + r.nextInt(1, 255) + "." + r.nextInt(0, 255) + "." + r.nextInt(1, 255);
     }
 
-    OidcClient browser(String ip) {
+    public AuthorizationClient browser(String ip) {
         return server.newBrowser().forwardedFor(ip).userAgent(FIREFOX_LINUX);
     }
 
     /** Authorization request + password; where the browser ends up. */
-    Page password(OidcClient browser, TestUser user, Map<String, String> extra) {
+    public Page password(AuthorizationClient browser, TestUser user, Map<String, String> extra) {
         Page login = browser.authorize(browser.authorizationParameters(Pkce.s256(), extra));
         return browser.submitPassword(login, user.username(), user.password());
     }
 
     /** Full login that answers one OTP prompt with the code {@code stepOffset} time steps away from now. */
-    Page loginWithOtp(OidcClient browser, TestUser user, int stepOffset) {
+    public Page loginWithOtp(AuthorizationClient browser, TestUser user, int stepOffset) {
         Page afterPassword = password(browser, user, Map.of());
-        assertTrue(afterPassword.form(OidcClient.OTP_FORM).isPresent(), "expected the OTP step-up, got "
+        assertTrue(afterPassword.form(AuthorizationClient.OTP_FORM).isPresent(), "expected the OTP step-up, got "
                 + describe(afterPassword));
         Page done = browser.submitOtp(afterPassword, otp(user, stepOffset));
         assertTrue(done.isAppRedirect(), "expected the app redirect, got " + describe(done));
@@ -72,7 +72,7 @@ final class DeviceRiskSupport {
      * A TOTP code for the step {@code stepOffset} away from the current one. Keycloak accepts one step either side and
      * refuses a code already used, so a test that needs several second factors in one 30 s step uses 0, +1, -1.
      */
-    static String otp(TestUser user, int stepOffset) {
+    public static String otp(TestUser user, int stepOffset) {
         long remaining = Totp.PERIOD_SECONDS - Instant.now().getEpochSecond() % Totp.PERIOD_SECONDS;
         if (remaining < 4 || (stepOffset < 0 && remaining > Totp.PERIOD_SECONDS - 4)) {
             sleep(remaining * 1000 + 300);
@@ -85,12 +85,12 @@ final class DeviceRiskSupport {
      * Waits out the realm's quick-login check (1 s) first: Keycloak's brute-force protection may answer
      * user_temporarily_disabled to attempts of one user a few milliseconds apart, which no real user makes.
      */
-    static void newLoginSameDevice(OidcClient browser) {
+    public static void newLoginSameDevice(AuthorizationClient browser) {
         sleep(1_100);
         browser.cookies().keepOnly(DEVICE_COOKIE);
     }
 
-    List<Map<String, Object>> deviceRows(String userId) throws Exception {
+    public List<Map<String, Object>> deviceRows(String userId) throws Exception {
         try (Connection c = server.openDatabase();
              PreparedStatement ps = c.prepareStatement("select * from txauth_device where user_id = ?")) {
             ps.setString(1, userId);
@@ -109,7 +109,7 @@ final class DeviceRiskSupport {
         }
     }
 
-    static String sha256Hex(String value) throws Exception {
+    public static String sha256Hex(String value) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes()));
     }
 
@@ -133,7 +133,7 @@ final class DeviceRiskSupport {
     }
 
     /** The user's txauth events of one kind ({@code txauth_event} detail), newest first. */
-    List<JsonNode> txauthEvents(String userId, String txauthEvent) {
+    public List<JsonNode> txauthEvents(String userId, String txauthEvent) {
         JsonNode events = server.admin().get("/admin/realms/" + TxauthServer.REALM + "/events?user=" + userId
                 + "&type=CUSTOM_REQUIRED_ACTION&type=CUSTOM_REQUIRED_ACTION_ERROR&max=100").json();
         List<JsonNode> matching = new ArrayList<>();
@@ -146,26 +146,26 @@ final class DeviceRiskSupport {
     }
 
     /** The newest risk decision recorded for the user. */
-    JsonNode lastDecision(String userId) {
+    public JsonNode lastDecision(String userId) {
         List<JsonNode> decisions = txauthEvents(userId, "risk_decision");
         assertTrue(!decisions.isEmpty(), "no risk_decision event for " + userId);
         return decisions.get(0).path("details");
     }
 
-    static String describe(Page page) {
+    public static String describe(Page page) {
         return page.isAppRedirect() ? "redirect " + page.appRedirect()
                 : page.status() + " " + page.uri() + ": " + abbreviate(page.document().text());
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text.length() > 600 ? text.substring(0, 600) + "..." : text;
     }
 
-    URI realmUri() {
+    public URI realmUri() {
         return URI.create(server.realmUrl() + "/");
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,5 +1,11 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.journey;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.Totp;
 import java.util.Map;
 
 /**
@@ -10,11 +16,11 @@ public final class TransactionConfirmation {
 
     public static final String CONFIRM_FORM = "form#txauth-confirm-form";
 
-    private final OidcClient app;
+    private final AuthorizationClient app;
     private final TestUser user;
     private final Pkce pkce = Pkce.s256();
 
-    public TransactionConfirmation(OidcClient app, TestUser user) {
+    public TransactionConfirmation(AuthorizationClient app, TestUser user) {
         this.app = app;
         this.user = user;
     }
@@ -37,7 +43,7 @@ public final class TransactionConfirmation {
         if (page.form("form#kc-form-login").isPresent()) {
             page = app.submitPassword(page, user.username(), user.password());
         }
-        if (page.form(OidcClient.OTP_FORM).isPresent()) {
+        if (page.form(AuthorizationClient.OTP_FORM).isPresent()) {
             page = app.submitOtp(page, unspentCode(0, Totp.PERIOD_SECONDS, -Totp.PERIOD_SECONDS));
         }
         return page;

@@ -1,5 +1,8 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.browser;
 
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;

@@ -1,5 +1,6 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.client;
 
+import dev.txauth.testkit.server.TxauthServer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -76,7 +77,7 @@ public final class PaymentService {
 
     /** Registers the contract example for mobile-app and returns the transaction id (fails the test otherwise). */
     public String registerPayment(String userId, String amount, String payee) {
-        Answer answer = register(registration(userId, OidcClient.MOBILE_APP, paymentDetail(amount, payee)));
+        Answer answer = register(registration(userId, AuthorizationClient.MOBILE_APP, paymentDetail(amount, payee)));
         if (answer.status() != 201) {
             throw new AssertionError("Registration refused: " + answer.status() + " " + answer.body());
         }

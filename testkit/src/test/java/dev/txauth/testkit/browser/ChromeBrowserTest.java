@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.browser;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.client;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

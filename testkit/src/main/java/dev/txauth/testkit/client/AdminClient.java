@@ -1,4 +1,4 @@
-package dev.txauth.testkit;
+package dev.txauth.testkit.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
