@@ -132,7 +132,7 @@ class LoginBenchmark {
             Pkce pkce = Pkce.s256();
             long start = System.nanoTime();
             Page done = browser.login(user, pkce, Map.of());
-            TokenResponse tokens = browser.exchangeCode(done.code(), pkce);
+            TokenResponse tokens = browser.tokens().exchangeCode(done.code(), pkce);
             long elapsed = System.nanoTime() - start;
             assertEquals(200, tokens.status(), tokens.body().toString());
             return elapsed;

@@ -105,7 +105,7 @@ class AuditDurabilityIT {
     private void login(TestUser user) {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         assertEquals(200, tokens.status(), "login must not depend on the audit database: " + tokens.body());
     }
 

@@ -87,7 +87,7 @@ class AuditIntegrityIT {
         TestUser marker = TestUsers.withOtp(server, "audit-marker");
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        app.exchangeCode(app.login(marker, pkce, Map.of()).code(), pkce);
+        app.tokens().exchangeCode(app.login(marker, pkce, Map.of()).code(), pkce);
         audit.awaitRow(marker.id(), "CODE_TO_TOKEN");
         assertTrue(audit.rowsOfUser(doomed.id()).stream().noneMatch(r -> "LOGIN".equals(r.get("type"))
                         || "UPDATE_PROFILE".equals(r.get("type"))),
@@ -101,7 +101,7 @@ class AuditIntegrityIT {
         for (int i = 0; i < 2; i++) {
             AuthorizationClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
-            app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+            app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         }
         List<Map<String, Object>> rows = audit.awaitRows(user.id(), r -> r.stream()
                 .filter(x -> "CODE_TO_TOKEN".equals(x.get("type"))).count() == 2, "two logins");
@@ -196,7 +196,7 @@ class AuditIntegrityIT {
                 Map.of("acr_values", "mfa"))), user.username(), user.password());
         String code = Totp.freshCode(user.otpSecret(), 3);
         Page done = app.submitOtp(afterPassword, code);
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status());
         synchronized (SECRETS_SEEN) {
             SECRETS_SEEN.add(tokens.accessToken());

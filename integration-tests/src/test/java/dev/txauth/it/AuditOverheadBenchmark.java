@@ -66,13 +66,13 @@ class AuditOverheadBenchmark {
     private void block(AuthorizationClient client, TestUser user, int n, List<Long> token, List<Long> login) {
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
-            TokenResponse r = client.clientCredentials(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret());
+            TokenResponse r = client.tokens().clientCredentials(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret());
             token.add(System.nanoTime() - t);
             assertEquals(200, r.status());
             AuthorizationClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
             t = System.nanoTime();
-            TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+            TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
             login.add(System.nanoTime() - t);
             assertEquals(200, tokens.status());
         }

@@ -49,11 +49,11 @@ class AuditTrailIT {
         TestUser user = TestUsers.withOtp(server, "audit-flow");
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
-        TokenResponse refreshed = app.refresh(tokens.refreshToken());
+        TokenResponse refreshed = app.tokens().refresh(tokens.refreshToken());
         assertEquals(200, refreshed.status(), refreshed.body().toString());
-        TokenResponse exchanged = app.tokenExchange(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret(),
+        TokenResponse exchanged = app.tokens().tokenExchange(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret(),
                 refreshed.accessToken(), null);
         assertEquals(200, exchanged.status(), exchanged.body().toString());
         HttpResponse<String> logout = app.send(HttpRequest.newBuilder(URI.create(server.realmUrl()
@@ -144,7 +144,7 @@ class AuditTrailIT {
         TestUser user = TestUsers.withOtp(server, "audit-search");
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         audit.awaitRow(user.id(), "CODE_TO_TOKEN");
 
         JsonNode all = server.admin().get("/admin/realms/payments/txauth-audit/events?user=" + user.id()).json();
@@ -181,7 +181,7 @@ class AuditTrailIT {
         TestUser user = TestUsers.withOtp(server, "audit-metrics");
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         audit.awaitRow(user.id(), "CODE_TO_TOKEN");
         String metrics = app.send(HttpRequest.newBuilder(URI.create(server.managementUrl() + "/metrics"))).body();
         for (String name : List.of("txauth_audit_queued_events_total", "txauth_audit_written_events_total",
@@ -213,7 +213,7 @@ class AuditTrailIT {
     private String loginSessionId(TestUser user) {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         return tokens.accessTokenClaims().get("sid").asText();
     }

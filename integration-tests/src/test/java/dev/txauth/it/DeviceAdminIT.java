@@ -121,7 +121,7 @@ class DeviceAdminIT {
         AuthorizationClient app = risk.browser(randomIp());
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
-        return app.exchangeCode(done.code(), pkce).accessToken();
+        return app.tokens().exchangeCode(done.code(), pkce).accessToken();
     }
 
     private int call(String method, String path, String token) {

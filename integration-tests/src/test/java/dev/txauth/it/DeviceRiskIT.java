@@ -142,7 +142,7 @@ class DeviceRiskIT {
         AuthorizationClient browser = risk.browser(randomIp());
         Pkce pkce = Pkce.s256();
         Page done = browser.login(user, pkce, Map.of());
-        TokenResponse tokens = browser.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = browser.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         assertEquals(user.id(), tokens.accessTokenClaims().path("sub").asText());
     }

@@ -58,7 +58,7 @@ class FoundationIT {
         Pkce pkce = Pkce.s256();
 
         Page done = app.login(user, pkce, Map.of());
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
 
         assertEquals(200, tokens.status(), tokens.body().toString());
         JsonNode claims = tokens.accessTokenClaims();
@@ -88,7 +88,7 @@ class FoundationIT {
         pause(1_100);
         Page done = app.submitOtp(wrong, dev.txauth.testkit.users.Totp.freshCode(user.otpSecret(), 3));
 
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals("mfa", tokens.accessTokenClaims().get("acr").asText());
     }
 
@@ -99,7 +99,7 @@ class FoundationIT {
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
 
-        TokenResponse tokens = app.exchangeCode(done.code(), Pkce.s256());
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), Pkce.s256());
 
         assertEquals(400, tokens.status());
         assertEquals("invalid_grant", tokens.error());
@@ -132,7 +132,7 @@ class FoundationIT {
     @Test
     void refusesPasswordGrant() {
         TestUser user = TestUsers.withPassword(server, "ropc");
-        TokenResponse response = server.newBrowser().tokenRequest(Map.of("grant_type", "password",
+        TokenResponse response = server.tokens().tokenRequest(Map.of("grant_type", "password",
                 "client_id", "mobile-app", "username", user.username(),
                 "password", user.password()));
         assertEquals(400, response.status());
@@ -141,7 +141,7 @@ class FoundationIT {
 
     @Test
     void paymentServiceGetsClientCredentialsTokenWithInitiatorRole() {
-        TokenResponse tokens = server.newBrowser().clientCredentials(TxauthServer.PAYMENT_SERVICE,
+        TokenResponse tokens = server.tokens().clientCredentials(TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret());
         assertEquals(200, tokens.status(), tokens.body().toString());
         JsonNode roles = tokens.accessTokenClaims().path("realm_access").path("roles");
@@ -151,7 +151,7 @@ class FoundationIT {
 
     @Test
     void refusesPaymentServiceWithWrongSecret() {
-        TokenResponse tokens = server.newBrowser().clientCredentials(TxauthServer.PAYMENT_SERVICE, "wrong-secret");
+        TokenResponse tokens = server.tokens().clientCredentials(TxauthServer.PAYMENT_SERVICE, "wrong-secret");
         assertEquals(401, tokens.status());
         assertEquals("unauthorized_client", tokens.error());
     }
@@ -161,11 +161,11 @@ class FoundationIT {
         TokenResponse first = loggedIn();
         AuthorizationClient app = server.newBrowser();
 
-        TokenResponse second = app.refresh(first.refreshToken());
+        TokenResponse second = app.tokens().refresh(first.refreshToken());
         assertEquals(200, second.status(), second.body().toString());
         assertNotEquals(first.refreshToken(), second.refreshToken());
 
-        TokenResponse reused = app.refresh(first.refreshToken());
+        TokenResponse reused = app.tokens().refresh(first.refreshToken());
         assertEquals(400, reused.status());
         assertEquals("invalid_grant", reused.error());
     }
@@ -176,15 +176,15 @@ class FoundationIT {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         String secret = server.paymentServiceSecret();
-        assertTrue(app.introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active").asBoolean());
+        assertTrue(app.tokens().introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active").asBoolean());
 
         server.admin().logoutUser(user.id());
 
-        assertFalse(app.introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active")
+        assertFalse(app.tokens().introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active")
                 .asBoolean());
-        TokenResponse refreshed = app.refresh(tokens.refreshToken());
+        TokenResponse refreshed = app.tokens().refresh(tokens.refreshToken());
         assertEquals(400, refreshed.status());
         assertEquals("invalid_grant", refreshed.error());
     }
@@ -241,7 +241,7 @@ class FoundationIT {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         return tokens;
     }

@@ -75,7 +75,7 @@ class PasskeyRegistrationIT {
                 server.baseUrl(), "localhost", user.id());
         Page done = app.submit(webauthnPage, "form#webauth", assertion);
 
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         assertEquals("mfa", tokens.accessTokenClaims().get("acr").asText());
     }
@@ -107,7 +107,7 @@ class PasskeyRegistrationIT {
             // Keycloak's page asks for a label with window.prompt; a user would accept the suggested one.
             wait.until(ExpectedConditions.alertIsPresent()).accept();
             URI redirect = chrome.awaitAppRedirect(Duration.ofSeconds(30));
-            TokenResponse first = app.exchangeCode(code(redirect), pkce);
+            TokenResponse first = app.tokens().exchangeCode(code(redirect), pkce);
             assertEquals(200, first.status(), first.body().toString());
             // Chromium's authenticator and Keycloak now hold the same credential.
             List<org.openqa.selenium.virtualauthenticator.Credential> inBrowser = chrome.passkeys();
@@ -124,7 +124,7 @@ class PasskeyRegistrationIT {
             Pkce second = Pkce.s256();
             chrome.open(authorizationUrl(app, second, Map.of("acr_values", "mfa")));
             chrome.awaitClickable(By.id("authenticateWebAuthnButton")).click();
-            TokenResponse stepUp = app.exchangeCode(code(chrome.awaitAppRedirect(Duration.ofSeconds(30))), second);
+            TokenResponse stepUp = app.tokens().exchangeCode(code(chrome.awaitAppRedirect(Duration.ofSeconds(30))), second);
             assertEquals(200, stepUp.status(), stepUp.body().toString());
             assertEquals("mfa", stepUp.accessTokenClaims().get("acr").asText());
         }

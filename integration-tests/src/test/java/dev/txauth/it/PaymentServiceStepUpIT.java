@@ -40,7 +40,7 @@ class PaymentServiceStepUpIT {
                 server.paymentServiceSecret(), paymentService.token())) {
             AuthorizationClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
-            TokenResponse login = app.exchangeCode(app.login(user, pkce, Map.of("acr_values", "mfa")).code(), pkce);
+            TokenResponse login = app.tokens().exchangeCode(app.login(user, pkce, Map.of("acr_values", "mfa")).code(), pkce);
             String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
 
             HttpResponse<String> first = pay(app, api, id, login.accessToken());

@@ -86,7 +86,7 @@ class TransactionApprovalIT {
         long lifetime = claims.path("exp").asLong() - claims.path("iat").asLong();
         assertTrue(lifetime > 0 && lifetime <= 60, "exp - iat = " + lifetime);
 
-        JsonNode introspection = approved.app().introspect(approved.tokens().accessToken(), TxauthServer.PAYMENT_SERVICE,
+        JsonNode introspection = approved.app().tokens().introspect(approved.tokens().accessToken(), TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret());
         assertTrue(introspection.path("active").asBoolean());
         assertEquals("transaction", introspection.path("acr").asText());
@@ -135,7 +135,7 @@ class TransactionApprovalIT {
     @Test
     void refreshedTokenCarriesNoTransaction() {
         Approved approved = approve("300.00", "Bola Ade");
-        TokenResponse refreshed = approved.app().refresh(approved.tokens().refreshToken());
+        TokenResponse refreshed = approved.app().tokens().refresh(approved.tokens().refreshToken());
         assertEquals(200, refreshed.status(), refreshed.body().toString());
         assertFalse(refreshed.body().has("authorization_details"), refreshed.body().toString());
         JsonNode claims = refreshed.accessTokenClaims();
@@ -143,7 +143,7 @@ class TransactionApprovalIT {
                 "txn_destination", "txn_hash")) {
             assertFalse(claims.has(claim), claim + " after refresh: " + claims);
         }
-        JsonNode introspection = approved.app().introspect(refreshed.accessToken(), TxauthServer.PAYMENT_SERVICE,
+        JsonNode introspection = approved.app().tokens().introspect(refreshed.accessToken(), TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret());
         assertFalse(introspection.has("txn_id"), introspection.toString());
         assertFalse(introspection.has("authorization_details"), introspection.toString());

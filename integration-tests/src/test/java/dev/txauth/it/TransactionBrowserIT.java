@@ -63,7 +63,7 @@ class TransactionBrowserIT {
             chrome.answerOtpIfAsked(user, By.id("registerWebAuthn"));
             wait.until(ExpectedConditions.elementToBeClickable(By.id("registerWebAuthn"))).click();
             wait.until(ExpectedConditions.alertIsPresent()).accept();
-            assertEquals(200, app.exchangeCode(PasskeyRegistrationIT.code(
+            assertEquals(200, app.tokens().exchangeCode(PasskeyRegistrationIT.code(
                     chrome.awaitAppRedirect(Duration.ofSeconds(30))), login).status());
 
             // The payment service registers a payment; the app sends the user to confirm it.
@@ -81,7 +81,7 @@ class TransactionBrowserIT {
             String code = PasskeyRegistrationIT.code(chrome.awaitAppRedirect(Duration.ofSeconds(30)));
             long browserMillis = (System.nanoTime() - started) / 1_000_000;
 
-            TokenResponse tokens = app.exchangeCode(code, pkce);
+            TokenResponse tokens = app.tokens().exchangeCode(code, pkce);
             assertEquals(200, tokens.status(), tokens.body().toString());
             JsonNode claims = tokens.accessTokenClaims();
             assertEquals("transaction", claims.path("acr").asText());

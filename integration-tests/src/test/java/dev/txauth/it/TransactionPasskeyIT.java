@@ -132,7 +132,7 @@ class TransactionPasskeyIT {
         long started = System.nanoTime();
         Page done = c.submit(assertionForPage(c));
         long confirmMillis = (System.nanoTime() - started) / 1_000_000;
-        TokenResponse tokens = c.app().exchangeCode(done.code(), c.pkce());
+        TokenResponse tokens = c.app().tokens().exchangeCode(done.code(), c.pkce());
 
         assertEquals(200, tokens.status(), tokens.body().toString());
         JsonNode claims = tokens.accessTokenClaims();
@@ -246,7 +246,7 @@ class TransactionPasskeyIT {
         try {
             Confirming retry = new Confirming(c.user(), c.passkey(), c.id(), c.app(), c.pkce(), refused);
             Page done = retry.submit(c.passkey().assertion(challenge, appOrigin, "localhost", c.user().id()));
-            assertEquals(c.id(), c.app().exchangeCode(done.code(), c.pkce()).accessTokenClaims().path("txn_id")
+            assertEquals(c.id(), c.app().tokens().exchangeCode(done.code(), c.pkce()).accessTokenClaims().path("txn_id")
                     .asText());
         } finally {
             setExtraOrigins(List.of());
@@ -305,7 +305,7 @@ class TransactionPasskeyIT {
 
         Confirming retry = new Confirming(c.user(), c.passkey(), c.id(), c.app(), c.pkce(), again);
         Page done = retry.submit(assertionForPage(retry));
-        TokenResponse tokens = c.app().exchangeCode(done.code(), c.pkce());
+        TokenResponse tokens = c.app().tokens().exchangeCode(done.code(), c.pkce());
         assertEquals(c.id(), tokens.accessTokenClaims().path("txn_id").asText());
     }
 }

@@ -208,7 +208,7 @@ class TransactionRefusalIT {
         AuthorizationClient app = server.newBrowser();
         dev.txauth.testkit.client.Pkce pkce = dev.txauth.testkit.client.Pkce.s256();
         Page done = app.login(user, pkce, Map.of("authorization_details", TransactionConfirmation.reference(id)));
-        dev.txauth.testkit.client.TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        dev.txauth.testkit.client.TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals(400, tokens.status(), tokens.body().toString());
         assertEquals("invalid_authorization_details", tokens.error());
         assertEquals("PENDING", paymentService.get(id).json().path("status").asText());

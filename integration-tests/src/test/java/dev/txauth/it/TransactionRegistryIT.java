@@ -290,7 +290,7 @@ class TransactionRegistryIT {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(other, pkce, Map.of());
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         String body = Json.write(PaymentService.registration(user.id(), AuthorizationClient.MOBILE_APP, detail()));
         PaymentService.Answer answer = paymentService.post(paymentService.transactionsUrl(), "application/json", body,
                 tokens.accessToken());

@@ -2,7 +2,6 @@ package dev.txauth.testkit.client;
 
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.Totp;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
 
 import java.io.IOException;
@@ -18,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a mobile app and its system browser do, over real HTTP: authorization code + PKCE with cookies kept like a
- * browser, then the token endpoint (code exchange, refresh, introspection, client credentials, token exchange).
+ * What a mobile app's system browser does at the authorization endpoint, over real HTTP: the authorization request
+ * with PKCE, Keycloak's login pages walked form by form with cookies kept like a browser, up to the redirect back to
+ * the app. The app's own calls to the token endpoint are {@link #tokens()}.
  */
 public final class AuthorizationClient {
 
@@ -186,63 +186,8 @@ public final class AuthorizationClient {
         }
     }
 
-    // ---- token endpoint -------------------------------------------------------------------------------------------
-
-    public TokenResponse exchangeCode(String code, Pkce pkce) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", MOBILE_APP);
-        form.put("redirect_uri", MOBILE_REDIRECT);
-        form.put("code", code);
-        if (pkce != null) {
-            form.put("code_verifier", pkce.verifier());
-        }
-        return tokenRequest(form);
-    }
-
-    public TokenResponse refresh(String refreshToken) {
-        return tokenRequest(Map.of("grant_type", "refresh_token", "client_id", MOBILE_APP,
-                "refresh_token", refreshToken));
-    }
-
-    public TokenResponse clientCredentials(String clientId, String secret) {
-        return tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret));
-    }
-
-    /** Standard token exchange (RFC 8693) by a confidential client. */
-    public TokenResponse tokenExchange(String clientId, String secret, String subjectToken, String audience) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
-        form.put("client_id", clientId);
-        form.put("client_secret", secret);
-        form.put("subject_token", subjectToken);
-        form.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
-        form.put("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
-        if (audience != null) {
-            form.put("audience", audience);
-        }
-        return tokenRequest(form);
-    }
-
-    /** Any token-endpoint call, for the negative tests (password grant, wrong verifier...). */
-    public TokenResponse tokenRequest(Map<String, String> form) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(form))));
-        return new TokenResponse(response.statusCode(), Json.parse(response.body()));
-    }
-
-    public JsonNode introspect(String token, String clientId, String secret) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(realmUrl + "/protocol/openid-connect/token/introspect"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(Map.of("token", token,
-                        "client_id", clientId, "client_secret", secret)))));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Introspection answered " + response.statusCode() + ": " + response.body());
-        }
-        return Json.parse(response.body());
+    /** The token endpoint, reached over this client's connection (same client address and headers). */
+    public TokenClient tokens() {
+        return new TokenClient(realmUrl, this::send);
     }
 }

@@ -38,7 +38,7 @@ public final class PaymentService {
 
     public synchronized String token() {
         if (token == null) {
-            TokenResponse tokens = server.newBrowser().clientCredentials(TxauthServer.PAYMENT_SERVICE,
+            TokenResponse tokens = server.tokens().clientCredentials(TxauthServer.PAYMENT_SERVICE,
                     server.paymentServiceSecret());
             if (!tokens.ok()) {
                 throw new IllegalStateException("payment-service token: " + tokens.body());

@@ -70,6 +70,6 @@ public final class TransactionConfirmation {
     }
 
     public TokenResponse exchange(Page done) {
-        return app.exchangeCode(done.code(), pkce);
+        return app.tokens().exchangeCode(done.code(), pkce);
     }
 }

@@ -2,6 +2,7 @@ package dev.txauth.testkit.server;
 
 import dev.txauth.testkit.client.AdminClient;
 import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.TokenClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +29,11 @@ public interface TxauthServer {
     /** A fresh browser + app (own cookie jar). */
     default AuthorizationClient newBrowser() {
         return new AuthorizationClient(realmUrl());
+    }
+
+    /** The token endpoint for backends (client credentials, negative tests), on a connection of its own. */
+    default TokenClient tokens() {
+        return TokenClient.direct(realmUrl());
     }
 
     /** Keycloak's log for this run (stdout and stderr). */
