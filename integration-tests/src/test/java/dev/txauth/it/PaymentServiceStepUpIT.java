@@ -1,15 +1,14 @@
 package dev.txauth.it;
 
 import dev.txauth.testkit.client.AuthorizationClient;
-import dev.txauth.testkit.client.Page;
 import dev.txauth.testkit.client.PaymentService;
 import dev.txauth.testkit.client.Pkce;
 import dev.txauth.testkit.client.TokenResponse;
-import dev.txauth.testkit.journey.TransactionConfirmation;
+import dev.txauth.testkit.journey.PaymentJourney;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
-import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import dev.txauth.example.PaymentApi;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +32,14 @@ class PaymentServiceStepUpIT {
     }
 
     @Test
-    void paymentApiDemandsStepUpThenExecutesOnce() throws Exception {
-        PaymentService paymentService = new PaymentService(server);
-        TestUser user = TestUsers.withOtp(server, "stepup");
+    void paymentApiDemandsStepUpThenExecutesOnce(@WithTotp TestUser user, AuthorizationClient app,
+                                                 PaymentService paymentService, PaymentJourney journey)
+            throws Exception {
         try (PaymentApi api = new PaymentApi(server.realmUrl(), TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret(), paymentService.token())) {
-            AuthorizationClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
-            TokenResponse login = app.tokens().exchangeCode(app.login(user, pkce, Map.of("acr_values", "mfa")).code(), pkce);
+            TokenResponse login = app.tokens().exchangeCode(app.login(user, pkce, Map.of("acr_values", "mfa")).code(),
+                    pkce);
             String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
 
             HttpResponse<String> first = pay(app, api, id, login.accessToken());
@@ -49,9 +48,8 @@ class PaymentServiceStepUpIT {
             assertTrue(challenge.contains("error=\"insufficient_user_authentication\"")
                     && challenge.contains("acr_values=\"transaction\""), challenge);
 
-            TransactionConfirmation confirmation = new TransactionConfirmation(app, user);
-            Page page = confirmation.open(TransactionConfirmation.reference(id));
-            TokenResponse stepUp = confirmation.exchange(confirmation.confirm(page, confirmation.nextCode()));
+            // The same app and browser step up: its Keycloak session is already there.
+            TokenResponse stepUp = journey.confirmationPage(app, user, id).approveAndExchange();
             assertEquals(200, stepUp.status(), stepUp.body().toString());
 
             String otherId = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");

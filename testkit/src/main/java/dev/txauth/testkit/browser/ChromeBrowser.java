@@ -167,6 +167,22 @@ public final class ChromeBrowser implements AutoCloseable {
         }
     }
 
+    /** Types the user's username and password into Keycloak's login form, if that is the page shown. */
+    public void signInIfAsked(TestUser user) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")) != null);
+        if (!driver.findElements(By.id("username")).isEmpty()) {
+            signIn(user);
+        }
+    }
+
+    /** Waits for Keycloak's login form and signs in with the user's password. */
+    public void signIn(TestUser user) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user.username());
+        driver.findElement(By.id("password")).sendKeys(user.password());
+        driver.findElement(By.id("kc-login")).click();
+    }
+
     /**
      * Waits for either Keycloak's OTP form or {@code next}; if the OTP form came (a new device steps up), types an
      * unspent code of the user's authenticator app and submits it. Then {@code next} is expected.

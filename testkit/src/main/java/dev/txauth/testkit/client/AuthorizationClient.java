@@ -11,10 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a mobile app's system browser does at the authorization endpoint, over real HTTP: the authorization request
@@ -93,6 +96,11 @@ public final class AuthorizationClient {
         return params;
     }
 
+    /** The authorization request as a URL, for a real browser to open. */
+    public String authorizationUrl(Pkce pkce, Map<String, String> extra) {
+        return realmUrl + "/protocol/openid-connect/auth?" + HttpForms.encode(authorizationParameters(pkce, extra));
+    }
+
     /** Opens the authorization endpoint as the system browser would, following redirects within Keycloak. */
     public Page authorize(Map<String, String> parameters) {
         return navigate(URI.create(realmUrl + "/protocol/openid-connect/auth?" + HttpForms.encode(parameters)));
@@ -114,9 +122,12 @@ public final class AuthorizationClient {
         return post(action, HttpForms.encode(values));
     }
 
+    /** Keycloak's username + password form. */
+    public static final String LOGIN_FORM = "form#kc-form-login";
+
     /** The usual username + password step on Keycloak's login form. */
     public Page submitPassword(Page loginPage, String username, String password) {
-        return submit(loginPage, "form#kc-form-login", Map.of("username", username, "password", password,
+        return submit(loginPage, LOGIN_FORM, Map.of("username", username, "password", password,
                 "credentialId", ""));
     }
 
@@ -133,15 +144,38 @@ public final class AuthorizationClient {
     }
 
     /**
-     * If Keycloak asks for the second factor (acr_values=mfa, or a device-risk step-up on a new device) and the user
-     * has an authenticator app, answers with a code not used before; otherwise returns the page unchanged.
+     * If Keycloak asks for the second factor (acr_values=mfa, or a device-risk step-up on a new device), answers it
+     * the way this user can: the authenticator app with a code not used before, or the passkey on Keycloak's own
+     * WebAuthn page. Otherwise returns the page unchanged.
      */
     public Page passSecondFactor(Page page, TestUser user) {
-        if (!page.isAppRedirect() && user.hasOtp() && page.form(OTP_FORM).isPresent()) {
+        if (page.isAppRedirect()) {
+            return page;
+        }
+        if (user.hasOtp() && page.form(OTP_FORM).isPresent()) {
             return submitOtp(page, Totp.unspentCode(user.otpSecret(), 0, Totp.PERIOD_SECONDS, -Totp.PERIOD_SECONDS));
+        }
+        if (user.hasPasskey() && page.form(WEBAUTHN_FORM).isPresent()) {
+            Matcher challenge = WEBAUTHN_CHALLENGE.matcher(page.body());
+            if (!challenge.find()) {
+                throw new AssertionError("No challenge on Keycloak's WebAuthn page " + page.uri());
+            }
+            URI realm = URI.create(realmUrl);
+            return submit(page, WEBAUTHN_FORM, user.passkey().assertion(Base64.getUrlDecoder().decode(
+                    challenge.group(1)), origin(), realm.getHost(), user.id()));
         }
         return page;
     }
+
+    /** {@code scheme://host:port} of Keycloak: the WebAuthn origin a browser on its pages reports. */
+    public String origin() {
+        URI realm = URI.create(realmUrl);
+        return realm.getScheme() + "://" + realm.getAuthority();
+    }
+
+    /** Keycloak's own WebAuthn login page (second factor), and where its script holds the challenge. */
+    public static final String WEBAUTHN_FORM = "form#webauth";
+    private static final Pattern WEBAUTHN_CHALLENGE = Pattern.compile("challenge\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
 
     /** Keycloak's own OTP form (second factor at login). */
     public static final String OTP_FORM = "form#kc-otp-login-form";

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the payment service does against txauth's transaction registry (CONTRACT §3), with its client-credentials
+ * What the payment service does against txauth's transaction registry (docs/api.md §3), with its client-credentials
  * token, plus raw access for the negative tests.
  */
 public final class PaymentService {
@@ -63,6 +63,11 @@ public final class PaymentService {
         return detail;
     }
 
+    /** The {@code authorization_details} an app sends for a registered transaction: type and identifier only. */
+    public static String reference(String transactionId) {
+        return "[{\"type\":\"payment_initiation\",\"identifier\":\"" + transactionId + "\"}]";
+    }
+
     public static Map<String, Object> registration(String userId, String clientId, Object detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user_id", userId);
@@ -77,7 +82,12 @@ public final class PaymentService {
 
     /** Registers the contract example for mobile-app and returns the transaction id (fails the test otherwise). */
     public String registerPayment(String userId, String amount, String payee) {
-        Answer answer = register(registration(userId, AuthorizationClient.MOBILE_APP, paymentDetail(amount, payee)));
+        return registerPayment(userId, paymentDetail(amount, payee));
+    }
+
+    /** Registers this payment detail for mobile-app and returns the transaction id (fails the test otherwise). */
+    public String registerPayment(String userId, Map<String, Object> detail) {
+        Answer answer = register(registration(userId, AuthorizationClient.MOBILE_APP, detail));
         if (answer.status() != 201) {
             throw new AssertionError("Registration refused: " + answer.status() + " " + answer.body());
         }

@@ -1,6 +1,5 @@
 package dev.txauth.testkit.database;
 
-
 import dev.txauth.testkit.server.TxauthServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

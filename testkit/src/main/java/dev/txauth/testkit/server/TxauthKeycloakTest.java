@@ -8,7 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a test class that needs the real txauth Keycloak; declare a {@link TxauthServer} parameter to get it.
+ * Marks a test class that needs the real txauth Keycloak; its constructor and test methods receive the fixtures
+ * {@link TxauthKeycloakExtension} lists (the server, fresh users, the payment service, browsers).
  * One server serves every such class in the test JVM.
  */
 @Target(ElementType.TYPE)
