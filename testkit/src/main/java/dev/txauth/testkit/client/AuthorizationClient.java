@@ -4,8 +4,6 @@ import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.Totp;
 import org.jsoup.nodes.Element;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,15 +207,8 @@ public final class AuthorizationClient {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            headers.forEach(request::setHeader);
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        headers.forEach(request::setHeader);
+        return Http.send(http, request);
     }
 
     /** The token endpoint, reached over this client's connection (same client address and headers). */

@@ -2,13 +2,10 @@ package dev.txauth.testkit.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,17 +31,8 @@ public final class TokenClient {
 
     /** A backend's own connection, not tied to any browser (e.g. the payment service's client credentials). */
     public static TokenClient direct(String realmUrl) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        return new TokenClient(realmUrl, request -> {
-            try {
-                return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        HttpClient http = Http.client();
+        return new TokenClient(realmUrl, request -> Http.send(http, request));
     }
 
     public TokenResponse exchangeCode(String code, Pkce pkce) {
