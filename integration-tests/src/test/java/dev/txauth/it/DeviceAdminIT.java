@@ -9,6 +9,7 @@ import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,7 @@ class DeviceAdminIT {
     }
 
     @Test
-    void listsDevicesWithoutTheirHashAndForgetsOne() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "listed");
+    void listsDevicesWithoutTheirHashAndForgetsOne(@WithTotp TestUser user) throws Exception {
         String ip = randomIp();
         risk.loginWithOtp(risk.browser(ip), user, 0);
         DeviceRiskSupport.sleep(1_100);   // beyond the realm's quick-login check, see newLoginSameDevice
@@ -69,8 +69,7 @@ class DeviceAdminIT {
     }
 
     @Test
-    void unknownUserOrDeviceIs404() {
-        TestUser user = TestUsers.withOtp(server, "nodevice");
+    void unknownUserOrDeviceIs404(@WithTotp TestUser user) {
         assertEquals(200, server.admin().get(BASE + user.id()).status());
         assertEquals("[]", server.admin().get(BASE + user.id()).body().replace(" ", ""));
         assertEquals(404, server.admin().get(BASE + "no-such-user").status());
@@ -93,8 +92,7 @@ class DeviceAdminIT {
     }
 
     @Test
-    void withoutViewUsersIs403AndWithoutManageUsersForgetIs403() {
-        TestUser target = TestUsers.withOtp(server, "target");
+    void withoutViewUsersIs403AndWithoutManageUsersForgetIs403(@WithTotp TestUser target) {
         risk.loginWithOtp(risk.browser(randomIp()), target, 0);
         String deviceId = server.admin().get(BASE + target.id()).json().get(0).path("id").asText();
 

@@ -6,6 +6,7 @@ import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -56,8 +57,7 @@ class DeviceAlertEmailIT {
     }
 
     @Test
-    void newDeviceSendsOneAlertWithTheDeviceLabel() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "alert");
+    void newDeviceSendsOneAlertWithTheDeviceLabel(@WithTotp TestUser user) throws Exception {
         var browser = risk.browser(randomIp());
         risk.loginWithOtp(browser, user, 0);
 
@@ -77,8 +77,7 @@ class DeviceAlertEmailIT {
     }
 
     @Test
-    void alertIsInTheUsersLanguage() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "alerte");
+    void alertIsInTheUsersLanguage(@WithTotp TestUser user) throws Exception {
         Map<String, Object> rep = new HashMap<>(Map.of("attributes", Map.of("locale", List.of("fr")),
                 "email", user.username() + "@example.test", "firstName", "Test", "lastName", "User"));
         AdminClient.Response r = server.admin().put("/admin/realms/payments/users/" + user.id(), rep);

@@ -9,6 +9,7 @@ import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,7 @@ class DeviceRiskIT {
     }
 
     @Test
-    void newDeviceStepsUpThenIsKnownThenForgottenStepsUpAgain() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "device");
+    void newDeviceStepsUpThenIsKnownThenForgottenStepsUpAgain(@WithTotp TestUser user) throws Exception {
         String ip = randomIp();
         AuthorizationClient browser = risk.browser(ip);
 
@@ -137,8 +137,7 @@ class DeviceRiskIT {
     }
 
     @Test
-    void loginCompletesWithTokensAfterTheStepUp() {
-        TestUser user = TestUsers.withOtp(server, "tokens");
+    void loginCompletesWithTokensAfterTheStepUp(@WithTotp TestUser user) {
         AuthorizationClient browser = risk.browser(randomIp());
         Pkce pkce = Pkce.s256();
         Page done = browser.login(user, pkce, Map.of());
@@ -190,8 +189,7 @@ class DeviceRiskIT {
     }
 
     @Test
-    void userWithoutSecondFactorMustEnrolTotpOnStepUp() throws Exception {
-        TestUser user = TestUsers.withPassword(server, "nofactor");
+    void userWithoutSecondFactorMustEnrolTotpOnStepUp(TestUser user) throws Exception {
         AuthorizationClient browser = risk.browser(randomIp());
         Page page = risk.password(browser, user, Map.of());
         assertFalse(page.isAppRedirect(), "a risky login must not complete on a password alone");
@@ -201,8 +199,7 @@ class DeviceRiskIT {
     }
 
     @Test
-    void mfaRequestAsksTheSecondFactorOnceAndRemembersTheDevice() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "mfa-risk");
+    void mfaRequestAsksTheSecondFactorOnceAndRemembersTheDevice(@WithTotp TestUser user) throws Exception {
         AuthorizationClient browser = risk.browser(randomIp());
         Page afterPassword = risk.password(browser, user, Map.of("acr_values", "mfa"));
         assertTrue(afterPassword.form(AuthorizationClient.OTP_FORM).isPresent(), describe(afterPassword));
@@ -233,8 +230,7 @@ class DeviceRiskIT {
     }
 
     @Test
-    void manyLoginsInAShortTimeAreASignal() {
-        TestUser user = TestUsers.withOtp(server, "velocity");
+    void manyLoginsInAShortTimeAreASignal(@WithTotp TestUser user) {
         AuthorizationClient browser = risk.browser(randomIp());
         risk.loginWithOtp(browser, user, 0);                    // login 1
         for (int login = 2; login <= 10; login++) {
@@ -251,8 +247,7 @@ class DeviceRiskIT {
     }
 
     @Test
-    void browserFamilyChangeIsASignal() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "ua");
+    void browserFamilyChangeIsASignal(@WithTotp TestUser user) throws Exception {
         String ip = randomIp();
         AuthorizationClient browser = risk.browser(ip);
         risk.loginWithOtp(browser, user, 0);

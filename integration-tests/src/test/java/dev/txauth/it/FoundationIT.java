@@ -8,6 +8,7 @@ import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +53,7 @@ class FoundationIT {
     }
 
     @Test
-    void mobileAppLogsInWithPkceAndGetsTokens() {
-        TestUser user = TestUsers.withOtp(server, "pkce");
+    void mobileAppLogsInWithPkceAndGetsTokens(@WithTotp TestUser user) {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
@@ -71,8 +71,7 @@ class FoundationIT {
     }
 
     @Test
-    void mfaRequestDemandsTheSecondFactorAndYieldsAcrMfa() {
-        TestUser user = TestUsers.withOtp(server, "mfa");
+    void mfaRequestDemandsTheSecondFactorAndYieldsAcrMfa(@WithTotp TestUser user) {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
@@ -93,8 +92,7 @@ class FoundationIT {
     }
 
     @Test
-    void refusesCodeExchangeWithWrongVerifier() {
-        TestUser user = TestUsers.withOtp(server, "verifier");
+    void refusesCodeExchangeWithWrongVerifier(@WithTotp TestUser user) {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
@@ -130,8 +128,7 @@ class FoundationIT {
     }
 
     @Test
-    void refusesPasswordGrant() {
-        TestUser user = TestUsers.withPassword(server, "ropc");
+    void refusesPasswordGrant(TestUser user) {
         TokenResponse response = server.tokens().tokenRequest(Map.of("grant_type", "password",
                 "client_id", "mobile-app", "username", user.username(),
                 "password", user.password()));
@@ -171,8 +168,7 @@ class FoundationIT {
     }
 
     @Test
-    void adminSignOutRevokesRefreshAndIntrospection() {
-        TestUser user = TestUsers.withOtp(server, "revoke");
+    void adminSignOutRevokesRefreshAndIntrospection(@WithTotp TestUser user) {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());

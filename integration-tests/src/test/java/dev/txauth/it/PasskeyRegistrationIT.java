@@ -12,6 +12,7 @@ import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.SoftwarePasskey;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -81,8 +82,7 @@ class PasskeyRegistrationIT {
     }
 
     @Test
-    void chromiumRegistersAPasskeyThroughKeycloaksRequiredActionAndSignsInWithIt() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "pk-chrome");
+    void chromiumRegistersAPasskeyThroughKeycloaksRequiredActionAndSignsInWithIt(@WithTotp TestUser user) throws Exception {
         assertEquals(204, server.admin().put("/admin/realms/payments/users/" + user.id(),
                 Map.of("requiredActions", List.of("webauthn-register"))).status());
         AuthorizationClient app = server.newBrowser();

@@ -1,6 +1,5 @@
 package dev.txauth.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.txauth.testkit.client.AuthorizationClient;
 import dev.txauth.testkit.client.Json;
 import dev.txauth.testkit.client.Page;
@@ -12,6 +11,7 @@ import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.WithPasskey;
 import dev.txauth.testkit.users.WithPhone;
 import dev.txauth.testkit.users.WithTotp;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -11,6 +11,7 @@ import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -285,8 +286,7 @@ class TransactionRegistryIT {
     }
 
     @Test
-    void rejectsCallerWithoutInitiatorRoleWith403() {
-        TestUser other = TestUsers.withOtp(server, "norole");
+    void rejectsCallerWithoutInitiatorRoleWith403(@WithTotp TestUser other) {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(other, pkce, Map.of());
