@@ -28,9 +28,9 @@ class AuditDurabilityIT {
     private final TxauthServer server;
     private final AuditTable audit;
 
-    AuditDurabilityIT(TxauthServer server) {
+    AuditDurabilityIT(TxauthServer server, AuditTable audit) {
         this.server = server;
-        this.audit = new AuditTable(server);
+        this.audit = audit;
     }
 
     @Test

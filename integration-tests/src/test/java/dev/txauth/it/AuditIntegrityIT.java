@@ -43,9 +43,9 @@ class AuditIntegrityIT {
     private final TxauthServer server;
     private final AuditTable audit;
 
-    AuditIntegrityIT(TxauthServer server) {
+    AuditIntegrityIT(TxauthServer server, AuditTable audit) {
         this.server = server;
-        this.audit = new AuditTable(server);
+        this.audit = audit;
     }
 
     @Test

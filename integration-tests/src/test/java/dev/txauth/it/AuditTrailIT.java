@@ -38,9 +38,9 @@ class AuditTrailIT {
     private final TxauthServer server;
     private final AuditTable audit;
 
-    AuditTrailIT(TxauthServer server) {
+    AuditTrailIT(TxauthServer server, AuditTable audit) {
         this.server = server;
-        this.audit = new AuditTable(server);
+        this.audit = audit;
     }
 
     @Test

@@ -33,9 +33,9 @@ class DeviceAdminIT {
     private final TxauthServer server;
     private final DeviceRiskSupport risk;
 
-    DeviceAdminIT(TxauthServer server) {
+    DeviceAdminIT(TxauthServer server, DeviceRiskSupport risk) {
         this.server = server;
-        this.risk = new DeviceRiskSupport(server);
+        this.risk = risk;
     }
 
     @Test

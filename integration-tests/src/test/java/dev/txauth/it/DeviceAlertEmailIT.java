@@ -33,9 +33,9 @@ class DeviceAlertEmailIT {
     private final DeviceRiskSupport risk;
     private GreenMail mail;
 
-    DeviceAlertEmailIT(TxauthServer server) {
+    DeviceAlertEmailIT(TxauthServer server, DeviceRiskSupport risk) {
         this.server = server;
-        this.risk = new DeviceRiskSupport(server);
+        this.risk = risk;
     }
 
     @BeforeEach

@@ -34,9 +34,9 @@ class DeviceRiskEscalationIT {
     private final TxauthServer server;
     private final DeviceRiskSupport risk;
 
-    DeviceRiskEscalationIT(TxauthServer server) {
+    DeviceRiskEscalationIT(TxauthServer server, DeviceRiskSupport risk) {
         this.server = server;
-        this.risk = new DeviceRiskSupport(server);
+        this.risk = risk;
     }
 
     @Test

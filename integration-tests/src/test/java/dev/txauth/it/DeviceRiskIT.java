@@ -35,9 +35,9 @@ class DeviceRiskIT {
     private final TxauthServer server;
     private final DeviceRiskSupport risk;
 
-    DeviceRiskIT(TxauthServer server) {
+    DeviceRiskIT(TxauthServer server, DeviceRiskSupport risk) {
         this.server = server;
-        this.risk = new DeviceRiskSupport(server);
+        this.risk = risk;
     }
 
     @Test

@@ -23,9 +23,9 @@ class RedactionScanIT {
     private final TxauthServer server;
     private final AuditTable audit;
 
-    RedactionScanIT(TxauthServer server) {
+    RedactionScanIT(TxauthServer server, AuditTable audit) {
         this.server = server;
-        this.audit = new AuditTable(server);
+        this.audit = audit;
     }
 
     @Test

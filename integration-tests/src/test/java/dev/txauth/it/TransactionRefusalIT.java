@@ -49,7 +49,7 @@ class TransactionRefusalIT {
     }
 
     private static void assertErrorRedirect(Page page, String error) {
-        assertTrue(page.isAppRedirect(), () -> "expected an error redirect, got " + ConfirmationPage.describe(page));
+        assertTrue(page.isAppRedirect(), () -> "expected an error redirect, got " + page.describe());
         Map<String, String> params = page.appRedirectParameters();
         assertEquals(error, params.get("error"), params.toString());
         assertNull(params.get("code"));

@@ -10,7 +10,6 @@ import dev.txauth.testkit.database.TransactionTable;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
-import dev.txauth.testkit.users.TestUsers;
 import dev.txauth.testkit.users.WithTotp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +24,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Story: only an authorised payment service can register a payment, and only a well-formed one (CONTRACT §3). */
+/** Story: only an authorised payment service can register a payment, and only a well-formed one (docs/api.md §3). */
 @TxauthKeycloakTest
 class TransactionRegistryIT {
 
@@ -33,10 +32,10 @@ class TransactionRegistryIT {
     private final PaymentService paymentService;
     private final TestUser user;
 
-    TransactionRegistryIT(TxauthServer server) {
+    TransactionRegistryIT(TxauthServer server, PaymentService paymentService, @WithTotp TestUser user) {
         this.server = server;
-        this.paymentService = new PaymentService(server);
-        this.user = TestUsers.withOtp(server, "registry");
+        this.paymentService = paymentService;
+        this.user = user;
     }
 
     private PaymentService.Answer registerDetail(Map<String, Object> detail) {

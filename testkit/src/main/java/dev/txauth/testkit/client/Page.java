@@ -46,6 +46,15 @@ public record Page(int status, URI uri, String body, URI appRedirect) {
         return params;
     }
 
+    /** Where the browser is and what it shows, for a failing assertion's message. */
+    public String describe() {
+        if (isAppRedirect()) {
+            return "redirect " + appRedirect;
+        }
+        String text = document().text();
+        return status + " " + uri + ": " + (text.length() > 600 ? text.substring(0, 600) + "..." : text);
+    }
+
     public String code() {
         String code = appRedirectParameters().get("code");
         if (code == null) {

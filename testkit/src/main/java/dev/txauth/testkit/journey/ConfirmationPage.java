@@ -1,7 +1,6 @@
 package dev.txauth.testkit.journey;
 
 import dev.txauth.testkit.client.AuthorizationClient;
-import dev.txauth.testkit.client.Json;
 import dev.txauth.testkit.client.Page;
 import dev.txauth.testkit.client.Pkce;
 import dev.txauth.testkit.client.TokenResponse;
@@ -68,7 +67,7 @@ public final class ConfirmationPage {
 
     /** The confirmation form; fails the test with what the browser sees instead. */
     public Element form() {
-        return page.form(FORM).orElseThrow(() -> new AssertionError("No confirmation page: " + describe(page)));
+        return page.form(FORM).orElseThrow(() -> new AssertionError("No confirmation page: " + page.describe()));
     }
 
     public String amount() {
@@ -144,9 +143,5 @@ public final class ConfirmationPage {
     public TokenResponse approveAndExchange() {
         return exchange(approve());
     }
-
-    public static String describe(Page page) {
-        return page.isAppRedirect() ? "redirect " + page.appRedirect()
-                : page.status() + " " + page.uri() + ":\n" + Json.abbreviate(page.document().text());
-    }
 }
+

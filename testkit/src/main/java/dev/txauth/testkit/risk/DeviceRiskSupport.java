@@ -153,12 +153,7 @@ public final class DeviceRiskSupport {
     }
 
     public static String describe(Page page) {
-        return page.isAppRedirect() ? "redirect " + page.appRedirect()
-                : page.status() + " " + page.uri() + ": " + abbreviate(page.document().text());
-    }
-
-    public static String abbreviate(String text) {
-        return text.length() > 600 ? text.substring(0, 600) + "..." : text;
+        return page.describe();
     }
 
     public URI realmUri() {

@@ -3,7 +3,9 @@ package dev.txauth.testkit.server;
 import dev.txauth.testkit.browser.ChromeBrowser;
 import dev.txauth.testkit.client.AuthorizationClient;
 import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.database.AuditTable;
 import dev.txauth.testkit.journey.PaymentJourney;
+import dev.txauth.testkit.risk.DeviceRiskSupport;
 import dev.txauth.testkit.users.SoftwarePasskey;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
@@ -28,7 +30,8 @@ import java.util.Set;
  *   <li>{@link PaymentService}, {@link PaymentJourney} — the payment service and the shared way to a confirmation
  *       page;</li>
  *   <li>{@link AuthorizationClient} — a fresh browser + app (own cookies, own address);</li>
- *   <li>{@link ChromeBrowser} — a real headless Chromium, closed when the test (or class, for a constructor) ends.</li>
+ *   <li>{@link ChromeBrowser} — a real headless Chromium, closed when the test (or class, for a constructor) ends;</li>
+ *   <li>{@link AuditTable}, {@link DeviceRiskSupport} — readers of the audit table and the device-risk state.</li>
  * </ul>
  * {@code -Dtxauth.server=testcontainers} runs the same tests against testcontainers-keycloak instead (needs Docker;
  * without it those test classes are reported as skipped with the reason, never passed). The default is the
@@ -38,7 +41,8 @@ public class TxauthKeycloakExtension implements ParameterResolver, ExecutionCond
 
     private static final String KEY = TxauthServer.class.getName();
     private static final Set<Class<?>> INJECTED = Set.of(TxauthServer.class, TestUser.class, PaymentService.class,
-            PaymentJourney.class, AuthorizationClient.class, ChromeBrowser.class);
+            PaymentJourney.class, AuthorizationClient.class, ChromeBrowser.class, AuditTable.class,
+            DeviceRiskSupport.class);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -69,6 +73,12 @@ public class TxauthKeycloakExtension implements ParameterResolver, ExecutionCond
         }
         if (type == PaymentJourney.class) {
             return new PaymentJourney(server, new PaymentService(server));
+        }
+        if (type == AuditTable.class) {
+            return new AuditTable(server);
+        }
+        if (type == DeviceRiskSupport.class) {
+            return new DeviceRiskSupport(server);
         }
         if (type == AuthorizationClient.class) {
             return server.newBrowser();
