@@ -83,7 +83,8 @@ class TransactionApprovalIT {
         long lifetime = claims.path("exp").asLong() - claims.path("iat").asLong();
         assertTrue(lifetime > 0 && lifetime <= 60, "exp - iat = " + lifetime);
 
-        JsonNode introspection = approved.app().tokens().introspect(approved.tokens().accessToken(), TxauthServer.PAYMENT_SERVICE,
+        JsonNode introspection = approved.app().tokens().introspect(approved.tokens().accessToken(),
+                TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret());
         assertTrue(introspection.path("active").asBoolean());
         assertEquals("transaction", introspection.path("acr").asText());
@@ -140,7 +141,8 @@ class TransactionApprovalIT {
                 "txn_destination", "txn_hash")) {
             assertFalse(claims.has(claim), claim + " after refresh: " + claims);
         }
-        JsonNode introspection = approved.app().tokens().introspect(refreshed.accessToken(), TxauthServer.PAYMENT_SERVICE,
+        JsonNode introspection = approved.app().tokens().introspect(refreshed.accessToken(),
+                TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret());
         assertFalse(introspection.has("txn_id"), introspection.toString());
         assertFalse(introspection.has("authorization_details"), introspection.toString());

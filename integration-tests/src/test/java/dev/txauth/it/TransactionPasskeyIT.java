@@ -13,6 +13,7 @@ import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.WithPasskey;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -68,148 +69,6 @@ class TransactionPasskeyIT {
         }
     }
 
-    @Test
-    void pageChallengeIsHashOfStoredDetailAndNonce(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
-        Stored stored = stored(c.transactionId());
-        Element form = c.form();
-
-        assertEquals(B64URL.encodeToString(SoftwarePasskey.transactionChallenge(stored.detail(), stored.nonce())),
-                form.attr("data-challenge"));
-        assertEquals("localhost", form.attr("data-rp-id"));
-        assertEquals(c.user().passkey().credentialIdBase64Url(), form.attr("data-credential-ids"));
-        assertEquals("required", form.attr("data-user-verification"));
-        assertEquals(1, c.page().document().select("#txauth-passkey-button").size());
-        assertEquals(0, c.page().document().select("script:not([src])").stream()
-                .filter(s -> s.data().contains("credentials.get")).count(), "passkey code must not be inline");
-    }
-
-    @Test
-    void passkeyApprovalYieldsTokenCarryingTheTransaction(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
-
-        long started = System.nanoTime();
-        Page done = c.submitPasskey(c.passkeyAssertion());
-        long confirmMillis = (System.nanoTime() - started) / 1_000_000;
-        TokenResponse tokens = c.exchange(done);
-
-        assertEquals(200, tokens.status(), tokens.body().toString());
-        JsonNode claims = tokens.accessTokenClaims();
-        assertEquals("transaction", claims.path("acr").asText());
-        assertEquals(c.transactionId(), claims.path("txn_id").asText());
-        assertEquals("50000.00", claims.path("txn_amount").asText());
-        assertEquals("NGN", claims.path("txn_currency").asText());
-        assertEquals("NUBAN:058:0123456789", claims.path("txn_destination").asText());
-        assertEquals("Ada Obi", claims.path("authorization_details").path(0).path("creditorName").asText());
-        assertEquals(c.transactionId(), tokens.body().path("authorization_details").path(0).path("identifier").asText());
-        assertEquals("passkey", stored(c.transactionId()).method());
-        assertEquals(200, paymentService.consume(c.transactionId()).status());
-        System.out.printf("Passkey confirmation POST (verify + approve + redirect): %d ms%n", confirmMillis);
-    }
-
-    @Test
-    void keptEvidenceReverifiesWithThePublicKeyAlone(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "1250.50", "Chidi Okafor");
-        Map<String, String> assertion = c.passkeyAssertion();
-        assertTrue(c.submitPasskey(assertion).isAppRedirect());
-        Stored stored = stored(c.transactionId());
-        JsonNode evidence = Json.parse(stored.evidence());
-
-        assertEquals(stored.detail(), evidence.path("canonicalDetail").asText());
-        assertEquals(B64URL.encodeToString(stored.nonce()), evidence.path("nonce").asText());
-        for (String field : List.of("credentialId", "clientDataJSON", "authenticatorData", "signature")) {
-            assertEquals(assertion.get(field), evidence.path(field).asText(), field);
-        }
-        // An auditor's check, independent of txauth's code: challenge from detail + nonce, signature with the key.
-        byte[] clientData = Base64.getUrlDecoder().decode(evidence.path("clientDataJSON").asText());
-        JsonNode collected = Json.parse(new String(clientData, StandardCharsets.UTF_8));
-        assertEquals(B64URL.encodeToString(SoftwarePasskey.transactionChallenge(
-                evidence.path("canonicalDetail").asText(), stored.nonce())), collected.path("challenge").asText());
-        Signature es256 = Signature.getInstance("SHA256withECDSA");
-        es256.initVerify(c.user().passkey().publicKey());
-        es256.update(Base64.getUrlDecoder().decode(evidence.path("authenticatorData").asText()));
-        es256.update(java.security.MessageDigest.getInstance("SHA-256").digest(clientData));
-        assertTrue(es256.verify(Base64.getUrlDecoder().decode(evidence.path("signature").asText())));
-    }
-
-    @Test
-    void assertionMadeForAnotherAmountIsRejected(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
-        Stored stored = stored(c.transactionId());
-        String altered = stored.detail().replace("\"amount\":\"50000.00\"", "\"amount\":\"50001.00\"");
-        assertFalse(altered.equals(stored.detail()), "the canonical detail must carry the amount: " + altered);
-
-        assertRejectedThenStillApprovable(c, c.user().passkey().assertion(
-                SoftwarePasskey.transactionChallenge(altered, stored.nonce()), server.baseUrl(), "localhost",
-                c.user().id()));
-    }
-
-    @Test
-    void assertionMadeForAnotherPayeeIsRejected(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
-        Stored stored = stored(c.transactionId());
-        String altered = stored.detail().replace("\"creditorName\":\"Ada Obi\"", "\"creditorName\":\"Eve Obi\"")
-                .replace("0123456789", "9876543210");
-        assertFalse(altered.equals(stored.detail()), "the canonical detail must carry the payee: " + altered);
-
-        assertRejectedThenStillApprovable(c, c.user().passkey().assertion(
-                SoftwarePasskey.transactionChallenge(altered, stored.nonce()), server.baseUrl(), "localhost",
-                c.user().id()));
-    }
-
-    @Test
-    void assertionFromAnotherOriginIsRejected(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
-        Map<String, String> phishing = c.user().passkey().assertion(Base64.getUrlDecoder().decode(
-                c.form().attr("data-challenge")), "https://payments-login.example", "localhost", c.user().id());
-        assertRejectedThenStillApprovable(c, phishing);
-    }
-
-    @Test
-    void anotherUsersPasskeyIsRejected(@WithPasskey TestUser user, @WithPasskey TestUser mallory) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
-        assertRejectedThenStillApprovable(c, mallory.passkey().assertion(Base64.getUrlDecoder().decode(
-                c.form().attr("data-challenge")), server.baseUrl(), "localhost", c.user().id()));
-    }
-
-    @Test
-    void tamperedSignatureAndMalformedFieldsAreRejected(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
-        Map<String, String> tampered = new HashMap<>(c.passkeyAssertion());
-        byte[] signature = Base64.getUrlDecoder().decode(tampered.get("signature"));
-        signature[signature.length - 1] ^= 0x01;
-        tampered.put("signature", B64URL.encodeToString(signature));
-        Page again = c.submitPasskey(tampered);
-        assertFalse(again.isAppRedirect(), "a forged signature must not approve");
-
-        Map<String, String> garbage = new HashMap<>(c.passkeyAssertion());
-        garbage.put("authenticatorData", "%%%not-base64%%%");
-        Page stillPending = c.app().submit(again, ConfirmationPage.FORM, garbage);
-        assertFalse(stillPending.isAppRedirect());
-        assertEquals("PENDING", paymentService.get(c.transactionId()).json().path("status").asText());
-    }
-
-    @Test
-    void nativeAppOriginIsAcceptedOnlyOnceListedInTheRealmPolicy(@WithPasskey TestUser user) throws Exception {
-        // What Android's Credential Manager puts in clientDataJSON.origin for an app (hash of its signing cert).
-        String appOrigin = "android:apk-key-hash:" + B64URL.encodeToString(
-                java.security.MessageDigest.getInstance("SHA-256").digest("wallet-signing-cert".getBytes()));
-        ConfirmationPage c = journey.confirmationPage(user, "300.00", "Ada Obi");
-        byte[] challenge = Base64.getUrlDecoder().decode(c.form().attr("data-challenge"));
-        Page refused = c.submitPasskey(c.user().passkey().assertion(challenge, appOrigin, "localhost", c.user().id()));
-        assertFalse(refused.isAppRedirect(), "an unlisted app origin must not approve");
-
-        setExtraOrigins(List.of(appOrigin));
-        try {
-            ConfirmationPage retry = c.on(refused);
-            Page done = retry.submitPasskey(c.user().passkey().assertion(challenge, appOrigin, "localhost", c.user().id()));
-            assertEquals(c.transactionId(), c.exchange(done).accessTokenClaims().path("txn_id")
-                    .asText());
-        } finally {
-            setExtraOrigins(List.of());
-        }
-    }
-
     /** As an admin does in the console: Keycloak applies the WebAuthn policy only from a full representation. */
     private void setExtraOrigins(List<String> origins) {
         com.fasterxml.jackson.databind.node.ObjectNode realm =
@@ -218,39 +77,6 @@ class TransactionPasskeyIT {
         assertEquals(204, server.admin().put("/admin/realms/payments", realm).status());
         assertEquals(origins.size(), server.admin().get("/admin/realms/payments").json()
                 .path("webAuthnPolicyExtraOrigins").size());
-    }
-
-    @Test
-    void fiveForeignAssertionsLockTheTransaction(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "900.00", "Ada Obi");
-        byte[] otherAmount = SoftwarePasskey.transactionChallenge(stored(c.transactionId()).detail().replace("900.00", "9.00"),
-                stored(c.transactionId()).nonce());
-        Page page = c.page();
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            page = c.app().submit(page, ConfirmationPage.FORM, c.user().passkey().assertion(otherAmount,
-                    server.baseUrl(), "localhost", c.user().id()));
-            assertFalse(page.isAppRedirect(), "attempt " + attempt + " ended the flow early");
-        }
-        Page locked = c.app().submit(page, ConfirmationPage.FORM, c.user().passkey().assertion(otherAmount,
-                server.baseUrl(), "localhost", c.user().id()));
-
-        assertEquals("access_denied", locked.appRedirectParameters().get("error"));
-        assertEquals("LOCKED", paymentService.get(c.transactionId()).json().path("status").asText());
-    }
-
-    @Test
-    void storedSignatureCounterFollowsTheAuthenticator(@WithPasskey TestUser user) throws Exception {
-        ConfirmationPage c = journey.confirmationPage(user, "10.00", "Ada Obi");
-        assertTrue(c.submitPasskey(c.passkeyAssertion()).isAppRedirect());
-        JsonNode credentials = server.admin().get("/admin/realms/payments/users/" + c.user().id() + "/credentials")
-                .json();
-        long counter = -1;
-        for (JsonNode credential : credentials) {
-            if (credential.path("type").asText().equals("webauthn")) {
-                counter = Json.parse(credential.path("credentialData").asText()).path("counter").asLong();
-            }
-        }
-        assertEquals(c.user().passkey().signCount(), counter, "Keycloak must store the authenticator's counter");
     }
 
     /** The refusal shows the page again without approving; the genuine assertion still works afterwards. */
@@ -264,5 +90,193 @@ class TransactionPasskeyIT {
         Page done = retry.submitPasskey(retry.passkeyAssertion());
         TokenResponse tokens = c.exchange(done);
         assertEquals(c.transactionId(), tokens.accessTokenClaims().path("txn_id").asText());
+    }
+
+    /** A genuine assertion over the page's own challenge approves, and what it leaves behind proves it. */
+    @Nested
+    class Approval {
+
+        @Test
+        void pageChallengeIsHashOfStoredDetailAndNonce(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+            Stored stored = stored(c.transactionId());
+            Element form = c.form();
+
+            assertEquals(B64URL.encodeToString(SoftwarePasskey.transactionChallenge(stored.detail(), stored.nonce())),
+                    form.attr("data-challenge"));
+            assertEquals("localhost", form.attr("data-rp-id"));
+            assertEquals(c.user().passkey().credentialIdBase64Url(), form.attr("data-credential-ids"));
+            assertEquals("required", form.attr("data-user-verification"));
+            assertEquals(1, c.page().document().select("#txauth-passkey-button").size());
+            assertEquals(0, c.page().document().select("script:not([src])").stream()
+                    .filter(s -> s.data().contains("credentials.get")).count(), "passkey code must not be inline");
+        }
+
+        @Test
+        void passkeyApprovalYieldsTokenCarryingTheTransaction(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+
+            long started = System.nanoTime();
+            Page done = c.submitPasskey(c.passkeyAssertion());
+            long confirmMillis = (System.nanoTime() - started) / 1_000_000;
+            TokenResponse tokens = c.exchange(done);
+
+            assertEquals(200, tokens.status(), tokens.body().toString());
+            JsonNode claims = tokens.accessTokenClaims();
+            assertEquals("transaction", claims.path("acr").asText());
+            assertEquals(c.transactionId(), claims.path("txn_id").asText());
+            assertEquals("50000.00", claims.path("txn_amount").asText());
+            assertEquals("NGN", claims.path("txn_currency").asText());
+            assertEquals("NUBAN:058:0123456789", claims.path("txn_destination").asText());
+            assertEquals("Ada Obi", claims.path("authorization_details").path(0).path("creditorName").asText());
+            assertEquals(c.transactionId(), tokens.body().path("authorization_details").path(0).path("identifier")
+                    .asText());
+            assertEquals("passkey", stored(c.transactionId()).method());
+            assertEquals(200, paymentService.consume(c.transactionId()).status());
+            System.out.printf("Passkey confirmation POST (verify + approve + redirect): %d ms%n", confirmMillis);
+        }
+
+        @Test
+        void keptEvidenceReverifiesWithThePublicKeyAlone(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "1250.50", "Chidi Okafor");
+            Map<String, String> assertion = c.passkeyAssertion();
+            assertTrue(c.submitPasskey(assertion).isAppRedirect());
+            Stored stored = stored(c.transactionId());
+            JsonNode evidence = Json.parse(stored.evidence());
+
+            assertEquals(stored.detail(), evidence.path("canonicalDetail").asText());
+            assertEquals(B64URL.encodeToString(stored.nonce()), evidence.path("nonce").asText());
+            for (String field : List.of("credentialId", "clientDataJSON", "authenticatorData", "signature")) {
+                assertEquals(assertion.get(field), evidence.path(field).asText(), field);
+            }
+            // An auditor's check, independent of txauth's code: challenge from detail + nonce, signature with the key.
+            byte[] clientData = Base64.getUrlDecoder().decode(evidence.path("clientDataJSON").asText());
+            JsonNode collected = Json.parse(new String(clientData, StandardCharsets.UTF_8));
+            assertEquals(B64URL.encodeToString(SoftwarePasskey.transactionChallenge(
+                    evidence.path("canonicalDetail").asText(), stored.nonce())), collected.path("challenge").asText());
+            Signature es256 = Signature.getInstance("SHA256withECDSA");
+            es256.initVerify(c.user().passkey().publicKey());
+            es256.update(Base64.getUrlDecoder().decode(evidence.path("authenticatorData").asText()));
+            es256.update(java.security.MessageDigest.getInstance("SHA-256").digest(clientData));
+            assertTrue(es256.verify(Base64.getUrlDecoder().decode(evidence.path("signature").asText())));
+        }
+
+        @Test
+        void storedSignatureCounterFollowsTheAuthenticator(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "10.00", "Ada Obi");
+            assertTrue(c.submitPasskey(c.passkeyAssertion()).isAppRedirect());
+            JsonNode credentials = server.admin().get("/admin/realms/payments/users/" + c.user().id() + "/credentials")
+                    .json();
+            long counter = -1;
+            for (JsonNode credential : credentials) {
+                if (credential.path("type").asText().equals("webauthn")) {
+                    counter = Json.parse(credential.path("credentialData").asText()).path("counter").asLong();
+                }
+            }
+            assertEquals(c.user().passkey().signCount(), counter, "Keycloak must store the authenticator's counter");
+        }
+
+        @Test
+        void nativeAppOriginIsAcceptedOnlyOnceListedInTheRealmPolicy(@WithPasskey TestUser user) throws Exception {
+            // What Android's Credential Manager puts in clientDataJSON.origin for an app (hash of its signing cert).
+            String appOrigin = "android:apk-key-hash:" + B64URL.encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest("wallet-signing-cert".getBytes()));
+            ConfirmationPage c = journey.confirmationPage(user, "300.00", "Ada Obi");
+            byte[] challenge = Base64.getUrlDecoder().decode(c.form().attr("data-challenge"));
+            SoftwarePasskey passkey = c.user().passkey();
+            Page refused = c.submitPasskey(passkey.assertion(challenge, appOrigin, "localhost", c.user().id()));
+            assertFalse(refused.isAppRedirect(), "an unlisted app origin must not approve");
+
+            setExtraOrigins(List.of(appOrigin));
+            try {
+                ConfirmationPage retry = c.on(refused);
+                Page done = retry.submitPasskey(passkey.assertion(challenge, appOrigin, "localhost", c.user().id()));
+                assertEquals(c.transactionId(), c.exchange(done).accessTokenClaims().path("txn_id")
+                        .asText());
+            } finally {
+                setExtraOrigins(List.of());
+            }
+        }
+    }
+
+    /** An assertion for anything but this payment, this origin and this key approves nothing. */
+    @Nested
+    class RejectedAssertions {
+
+        @Test
+        void assertionMadeForAnotherAmountIsRejected(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+            Stored stored = stored(c.transactionId());
+            String altered = stored.detail().replace("\"amount\":\"50000.00\"", "\"amount\":\"50001.00\"");
+            assertFalse(altered.equals(stored.detail()), "the canonical detail must carry the amount: " + altered);
+
+            assertRejectedThenStillApprovable(c, c.user().passkey().assertion(
+                    SoftwarePasskey.transactionChallenge(altered, stored.nonce()), server.baseUrl(), "localhost",
+                    c.user().id()));
+        }
+
+        @Test
+        void assertionMadeForAnotherPayeeIsRejected(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+            Stored stored = stored(c.transactionId());
+            String altered = stored.detail().replace("\"creditorName\":\"Ada Obi\"", "\"creditorName\":\"Eve Obi\"")
+                    .replace("0123456789", "9876543210");
+            assertFalse(altered.equals(stored.detail()), "the canonical detail must carry the payee: " + altered);
+
+            assertRejectedThenStillApprovable(c, c.user().passkey().assertion(
+                    SoftwarePasskey.transactionChallenge(altered, stored.nonce()), server.baseUrl(), "localhost",
+                    c.user().id()));
+        }
+
+        @Test
+        void assertionFromAnotherOriginIsRejected(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
+            Map<String, String> phishing = c.user().passkey().assertion(Base64.getUrlDecoder().decode(
+                    c.form().attr("data-challenge")), "https://payments-login.example", "localhost", c.user().id());
+            assertRejectedThenStillApprovable(c, phishing);
+        }
+
+        @Test
+        void anotherUsersPasskeyIsRejected(@WithPasskey TestUser user, @WithPasskey TestUser mallory) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
+            assertRejectedThenStillApprovable(c, mallory.passkey().assertion(Base64.getUrlDecoder().decode(
+                    c.form().attr("data-challenge")), server.baseUrl(), "localhost", c.user().id()));
+        }
+
+        @Test
+        void tamperedSignatureAndMalformedFieldsAreRejected(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
+            Map<String, String> tampered = new HashMap<>(c.passkeyAssertion());
+            byte[] signature = Base64.getUrlDecoder().decode(tampered.get("signature"));
+            signature[signature.length - 1] ^= 0x01;
+            tampered.put("signature", B64URL.encodeToString(signature));
+            Page again = c.submitPasskey(tampered);
+            assertFalse(again.isAppRedirect(), "a forged signature must not approve");
+
+            Map<String, String> garbage = new HashMap<>(c.passkeyAssertion());
+            garbage.put("authenticatorData", "%%%not-base64%%%");
+            Page stillPending = c.app().submit(again, ConfirmationPage.FORM, garbage);
+            assertFalse(stillPending.isAppRedirect());
+            assertEquals("PENDING", paymentService.get(c.transactionId()).json().path("status").asText());
+        }
+
+        @Test
+        void fiveForeignAssertionsLockTheTransaction(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "900.00", "Ada Obi");
+            byte[] otherAmount = SoftwarePasskey.transactionChallenge(
+                    stored(c.transactionId()).detail().replace("900.00", "9.00"),
+                    stored(c.transactionId()).nonce());
+            Page page = c.page();
+            for (int attempt = 1; attempt <= 4; attempt++) {
+                page = c.app().submit(page, ConfirmationPage.FORM, c.user().passkey().assertion(otherAmount,
+                        server.baseUrl(), "localhost", c.user().id()));
+                assertFalse(page.isAppRedirect(), "attempt " + attempt + " ended the flow early");
+            }
+            Page locked = c.app().submit(page, ConfirmationPage.FORM, c.user().passkey().assertion(otherAmount,
+                    server.baseUrl(), "localhost", c.user().id()));
+
+            assertEquals("access_denied", locked.appRedirectParameters().get("error"));
+            assertEquals("LOCKED", paymentService.get(c.transactionId()).json().path("status").asText());
+        }
     }
 }
