@@ -36,6 +36,8 @@ class RedactionScanIT {
         for (String[] haystack : new String[][] {{"table", table}, {"log", log}}) {
             assertFalse(AuditIntegrityIT.JWT.matcher(haystack[1]).find(), "a JWT in the " + haystack[0]);
             assertFalse(haystack[1].contains(TestUsers.PASSWORD), "a test user's password in the " + haystack[0]);
+            assertFalse(haystack[1].contains(TestUsers.DEFAULT_PHONE), "a test user's phone number in the "
+                    + haystack[0]);
             synchronized (AuditIntegrityIT.SECRETS_SEEN) {
                 for (String secret : AuditIntegrityIT.SECRETS_SEEN) {
                     assertFalse(haystack[1].contains(secret), "a token or code in the " + haystack[0]);

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestUsers {
 
     public static final String PASSWORD = "correct-horse-battery-9";
+    /** The number {@link WithPhone} gives by default: a Nigerian mobile number, E.164. */
+    public static final String DEFAULT_PHONE = "+2348031234567";
     public static final String PHONE_NUMBER = "phone_number";
     public static final String PHONE_NUMBER_VERIFIED = "phone_number_verified";
     private static final AtomicInteger COUNTER = new AtomicInteger();

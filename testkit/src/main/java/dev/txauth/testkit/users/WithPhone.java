@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface WithPhone {
 
-    /** E.164, e.g. a Nigerian mobile number. */
-    String value() default "+2348031234567";
+    /** E.164. */
+    String value() default TestUsers.DEFAULT_PHONE;
 
     boolean verified() default true;
 }
