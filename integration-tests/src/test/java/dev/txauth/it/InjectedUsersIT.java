@@ -28,13 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Story: the users the kit injects are what their annotations promise, as Keycloak itself sees them. */
 @TxauthKeycloakTest
-class TestUserFixturesIT {
+class InjectedUsersIT {
 
     private final TxauthServer server;
 
     private final AuditTable audit;
 
-    TestUserFixturesIT(TxauthServer server, AuditTable audit) {
+    InjectedUsersIT(TxauthServer server, AuditTable audit) {
         this.server = server;
         this.audit = audit;
     }
