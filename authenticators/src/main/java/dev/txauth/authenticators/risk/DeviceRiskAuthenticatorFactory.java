@@ -1,5 +1,7 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.risk.RiskConfig;
+import dev.txauth.risk.RiskEngine;
 import dev.txauth.authenticators.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
