@@ -23,7 +23,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Story: only an authorised payment service can register a payment, and only a well-formed one (CONTRACT §3). */
+/** Story: only an authorised payment service can register a payment, and only a well-formed one (docs/api.md §3). */
 @TxauthKeycloakTest
 class TransactionRegistryIT {
 

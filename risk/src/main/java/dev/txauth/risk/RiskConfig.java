@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Typed view of a {@code txauth-device-risk} execution's config. A missing or malformed value falls back to its default
- * (logged), so an admin's typo never breaks every login; the defaults are documented in docs/device-risk.md.
+ * (logged), so an admin's typo never breaks every login; the defaults are {@link RiskDefaults}, documented in docs/device-risk.md.
  */
 public final class RiskConfig {
 
@@ -29,15 +29,6 @@ public final class RiskConfig {
 
     /** Counters keep at most this much history, so windows are capped to it. */
     public static final int MAX_WINDOW_MINUTES = 60;
-
-    static final Map<RiskSignal, Integer> DEFAULT_WEIGHTS = Map.of(
-            RiskSignal.UNKNOWN_DEVICE, 40,
-            RiskSignal.NEW_NETWORK, 20,
-            RiskSignal.USER_FAILURES, 30,
-            RiskSignal.IP_FAILURES, 50,
-            RiskSignal.LOGIN_VELOCITY, 20,
-            RiskSignal.USER_AGENT_CHANGE, 15,
-            RiskSignal.LARGE_AMOUNT, 40);
 
     private static final Logger LOG = Logger.getLogger(RiskConfig.class);
 
@@ -67,13 +58,15 @@ public final class RiskConfig {
     public RiskPolicy policy() {
         Map<RiskSignal, Integer> weights = new EnumMap<>(RiskSignal.class);
         for (RiskSignal signal : RiskSignal.values()) {
-            weights.put(signal, integer(weightKey(signal), DEFAULT_WEIGHTS.get(signal), 0, 100));
+            weights.put(signal, integer(weightKey(signal), RiskDefaults.WEIGHTS.get(signal), 0, 100));
         }
         try {
-            return new RiskPolicy(weights, integer(USER_FAILURE_THRESHOLD, 3, 1, 1000),
-                    integer(IP_FAILURE_THRESHOLD, 10, 1, 100000), integer(VELOCITY_MAX_LOGINS, 10, 1, 1000),
-                    largeAmountThreshold(), largeAmountAction(), integer(STEP_UP_THRESHOLD, 40, 1, 101),
-                    integer(DENY_THRESHOLD, 80, 1, 101));
+            return new RiskPolicy(weights, integer(USER_FAILURE_THRESHOLD, RiskDefaults.USER_FAILURE_THRESHOLD, 1, 1000),
+                    integer(IP_FAILURE_THRESHOLD, RiskDefaults.IP_FAILURE_THRESHOLD, 1, 100000),
+                    integer(VELOCITY_MAX_LOGINS, RiskDefaults.VELOCITY_MAX_LOGINS, 1, 1000),
+                    largeAmountThreshold(), largeAmountAction(),
+                    integer(STEP_UP_THRESHOLD, RiskDefaults.STEP_UP_THRESHOLD, 1, 101),
+                    integer(DENY_THRESHOLD, RiskDefaults.DENY_THRESHOLD, 1, 101));
         } catch (IllegalArgumentException e) {
             LOG.warnf("txauth-device-risk config %s is inconsistent (%s); using the defaults", alias, e.getMessage());
             return of(Map.of()).policy();
@@ -81,16 +74,17 @@ public final class RiskConfig {
     }
 
     public long failureWindowMillis() {
-        return integer(FAILURE_WINDOW_MINUTES, 15, 1, MAX_WINDOW_MINUTES) * 60_000L;
+        return integer(FAILURE_WINDOW_MINUTES, RiskDefaults.FAILURE_WINDOW_MINUTES, 1, MAX_WINDOW_MINUTES) * 60_000L;
     }
 
     public long velocityWindowMillis() {
-        return integer(VELOCITY_WINDOW_MINUTES, 10, 1, MAX_WINDOW_MINUTES) * 60_000L;
+        return integer(VELOCITY_WINDOW_MINUTES, RiskDefaults.VELOCITY_WINDOW_MINUTES, 1,
+                MAX_WINDOW_MINUTES) * 60_000L;
     }
 
     private BigDecimal largeAmountThreshold() {
         String raw = values.get(LARGE_AMOUNT_THRESHOLD);
-        BigDecimal fallback = new BigDecimal("100000.00");
+        BigDecimal fallback = RiskDefaults.largeAmountThreshold();
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
@@ -113,7 +107,7 @@ public final class RiskConfig {
                 }
             }
         }
-        return LargeAmountAction.DENY;
+        return RiskDefaults.LARGE_AMOUNT_ACTION;
     }
 
     private int integer(String key, int fallback, int min, int max) {
@@ -152,31 +146,31 @@ public final class RiskConfig {
                 "acr_values=transaction with an amount at or above the large-amount threshold, on an unknown device.");
         return builder
                 .property().name(STEP_UP_THRESHOLD).label("Step-up threshold").type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(40).helpText("Score (0-100) at or above which a second factor is required. 101 = never.")
+                .defaultValue(RiskDefaults.STEP_UP_THRESHOLD).helpText("Score (0-100) at or above which a second factor is required. 101 = never.")
                 .add()
                 .property().name(DENY_THRESHOLD).label("Deny threshold").type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(80).helpText("Score at or above which the login is refused. 101 = never. Must be >= the step-up threshold.")
+                .defaultValue(RiskDefaults.DENY_THRESHOLD).helpText("Score at or above which the login is refused. 101 = never. Must be >= the step-up threshold.")
                 .add()
                 .property().name(USER_FAILURE_THRESHOLD).label("User failure count").type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(3).helpText("Failed logins of the user inside the failure window that fire the signal.").add()
+                .defaultValue(RiskDefaults.USER_FAILURE_THRESHOLD).helpText("Failed logins of the user inside the failure window that fire the signal.").add()
                 .property().name(IP_FAILURE_THRESHOLD).label("IP failure count").type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(10).helpText("Failed logins from one IP (any user) inside the failure window that fire the signal.").add()
+                .defaultValue(RiskDefaults.IP_FAILURE_THRESHOLD).helpText("Failed logins from one IP (any user) inside the failure window that fire the signal.").add()
                 .property().name(FAILURE_WINDOW_MINUTES).label("Failure window (minutes)").type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(15).helpText("How far back failed logins count, 1-60 minutes.").add()
+                .defaultValue(RiskDefaults.FAILURE_WINDOW_MINUTES).helpText("How far back failed logins count, 1-60 minutes.").add()
                 .property().name(VELOCITY_MAX_LOGINS).label("Velocity: max logins").type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(10).helpText("Successful logins of the user inside the velocity window that fire the signal.").add()
+                .defaultValue(RiskDefaults.VELOCITY_MAX_LOGINS).helpText("Successful logins of the user inside the velocity window that fire the signal.").add()
                 .property().name(VELOCITY_WINDOW_MINUTES).label("Velocity window (minutes)").type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(10).helpText("How far back successful logins count, 1-60 minutes.").add()
+                .defaultValue(RiskDefaults.VELOCITY_WINDOW_MINUTES).helpText("How far back successful logins count, 1-60 minutes.").add()
                 .property().name(LARGE_AMOUNT_THRESHOLD).label("Large-amount threshold").type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue("100000.00").helpText("Decimal amount (any currency) at or above which a payment counts as large.").add()
+                .defaultValue(RiskDefaults.LARGE_AMOUNT_THRESHOLD).helpText("Decimal amount (any currency) at or above which a payment counts as large.").add()
                 .property().name(LARGE_AMOUNT_ACTION).label("Large amount on unknown device").type(ProviderConfigProperty.LIST_TYPE)
-                .options("DENY", "PASSKEY", "SCORE").defaultValue("DENY")
+                .options("DENY", "PASSKEY", "SCORE").defaultValue(RiskDefaults.LARGE_AMOUNT_ACTION.name())
                 .helpText("DENY: refuse. PASSKEY: require a passkey (not OTP). SCORE: only add the signal's weight.").add()
                 .build();
     }
 
     private static void weight(ProviderConfigurationBuilder builder, RiskSignal signal, String label, String help) {
         builder.property().name(weightKey(signal)).label("Weight: " + label).type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(DEFAULT_WEIGHTS.get(signal)).helpText(help + " Weight 0-100, 0 disables the signal.").add();
+                .defaultValue(RiskDefaults.WEIGHTS.get(signal)).helpText(help + " Weight 0-100, 0 disables the signal.").add();
     }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the payment service does against txauth's transaction registry (CONTRACT §3), with its client-credentials
+ * What the payment service does against txauth's transaction registry (docs/api.md §3), with its client-credentials
  * token, plus raw access for the negative tests.
  */
 public final class PaymentService {

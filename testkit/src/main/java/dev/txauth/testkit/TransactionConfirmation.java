@@ -3,7 +3,7 @@ package dev.txauth.testkit;
 import java.util.Map;
 
 /**
- * The mobile app's side of CONTRACT §4 over real HTTP: an authorization request with {@code acr_values=transaction}
+ * The mobile app's side of docs/api.md §4 over real HTTP: an authorization request with {@code acr_values=transaction}
  * and {@code authorization_details}, the login steps Keycloak asks for, and the confirmation page.
  */
 public final class TransactionConfirmation {

@@ -1,9 +1,8 @@
 package dev.txauth.mappers;
 
-import dev.txauth.model.PaymentInitiation;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txauth.model.PaymentInitiation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

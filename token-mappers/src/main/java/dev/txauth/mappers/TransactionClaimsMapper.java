@@ -1,8 +1,7 @@
 package dev.txauth.mappers;
 
-import dev.txauth.model.PaymentInitiation;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.model.PaymentInitiation;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The registry's JSON answers: {@code {"error": ..., "error_description": ...}} for every refusal (CONTRACT §3). */
+/** The registry's JSON answers: {@code {"error": ..., "error_description": ...}} for every refusal (docs/api.md §3). */
 final class RegistryResponses {
 
     private RegistryResponses() {

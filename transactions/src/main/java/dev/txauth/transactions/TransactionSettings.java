@@ -2,10 +2,10 @@ package dev.txauth.transactions;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ProviderFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
 
 import java.math.BigDecimal;
 import java.util.List;

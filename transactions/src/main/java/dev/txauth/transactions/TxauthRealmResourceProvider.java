@@ -20,7 +20,7 @@ public class TxauthRealmResourceProvider implements RealmResourceProvider {
         this.settings = settings;
     }
 
-    /** The transaction registry (CONTRACT §3). */
+    /** The transaction registry (docs/api.md §3). */
     @Path("transactions")
     public TransactionsResource transactions() {
         return new TransactionsResource(session, settings);

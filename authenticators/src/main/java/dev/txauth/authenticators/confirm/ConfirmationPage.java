@@ -1,11 +1,11 @@
 package dev.txauth.authenticators.confirm;
 
+import dev.txauth.authenticators.confirm.passkey.PasskeyConfirmation;
+import dev.txauth.authenticators.confirm.passkey.PasskeyPage;
 import dev.txauth.authenticators.confirm.totp.TotpConfirmation;
 import dev.txauth.transactions.TransactionRecord;
 import dev.txauth.transactions.detail.PaymentDetail;
 import dev.txauth.transactions.detail.PaymentDisplay;
-import dev.txauth.authenticators.confirm.passkey.PasskeyConfirmation;
-import dev.txauth.authenticators.confirm.passkey.PasskeyPage;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders {@code txauth-transaction-confirm.ftl} (CONTRACT §4). Every value handed to the template is plain text;
+ * Renders {@code txauth-transaction-confirm.ftl} (docs/api.md §4). Every value handed to the template is plain text;
  * the template's HTML auto-escaping makes it inert, and {@link PaymentDisplay#reveal} makes invisible characters
  * visible, so what the user reads is what they approve.
  */

@@ -1,18 +1,18 @@
 package dev.txauth.authenticators.confirm;
 
-import dev.txauth.authenticators.confirm.totp.TotpConfirmation;
-import dev.txauth.model.ApprovalNotes;
-import dev.txauth.authenticators.UserFlowStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txauth.authenticators.UserFlowStep;
+import dev.txauth.authenticators.confirm.passkey.PasskeyConfirmation;
+import dev.txauth.authenticators.confirm.passkey.PasskeyResult;
+import dev.txauth.authenticators.confirm.totp.TotpConfirmation;
+import dev.txauth.model.ApprovalNotes;
+import dev.txauth.model.EventDetails;
 import dev.txauth.transactions.TransactionRecord;
 import dev.txauth.transactions.TransactionRegistry;
 import dev.txauth.transactions.TransactionStore;
-import dev.txauth.model.EventDetails;
 import dev.txauth.transactions.detail.PaymentDetail;
 import dev.txauth.transactions.detail.RequestedDetailMatcher;
-import dev.txauth.authenticators.confirm.passkey.PasskeyConfirmation;
-import dev.txauth.authenticators.confirm.passkey.PasskeyResult;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -109,8 +109,8 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
         authSession.setClientNote(ApprovalNotes.TOKEN_ID, "");
     }
 
-    private TransactionRegistry.Factor verify(AuthenticationFlowContext context, Pending pending, MultivaluedMap<String, String> form,
-                          TransactionConfirmConfig config) {
+    private TransactionRegistry.Factor verify(AuthenticationFlowContext context, Pending pending,
+                                              MultivaluedMap<String, String> form, TransactionConfirmConfig config) {
         String clientData = form.getFirst("clientDataJSON");
         if (clientData != null && !clientData.isBlank()) {
             if (!config.passkeyEnabled()) {

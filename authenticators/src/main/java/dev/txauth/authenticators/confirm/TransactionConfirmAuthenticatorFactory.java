@@ -2,7 +2,6 @@ package dev.txauth.authenticators.confirm;
 
 import dev.txauth.authenticators.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 

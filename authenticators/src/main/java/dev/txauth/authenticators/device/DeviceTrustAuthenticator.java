@@ -1,5 +1,6 @@
 package dev.txauth.authenticators.device;
 
+import dev.txauth.authenticators.UserFlowStep;
 import dev.txauth.authenticators.risk.RiskEvents;
 import dev.txauth.authenticators.risk.RiskNotes;
 import dev.txauth.devices.DeviceAlertEmail;
@@ -7,7 +8,6 @@ import dev.txauth.devices.DeviceCookie;
 import dev.txauth.devices.DeviceStore;
 import dev.txauth.risk.NetworkPrefix;
 import dev.txauth.risk.UserAgentFamily;
-import dev.txauth.authenticators.UserFlowStep;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;

@@ -1,5 +1,6 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.authenticators.UserFlowStep;
 import dev.txauth.devices.DeviceCookie;
 import dev.txauth.devices.DeviceStore;
 import dev.txauth.devices.KnownDevice;
@@ -12,7 +13,6 @@ import dev.txauth.risk.RiskDecision;
 import dev.txauth.risk.RiskEngine;
 import dev.txauth.risk.RiskInput;
 import dev.txauth.risk.UserAgentFamily;
-import dev.txauth.authenticators.UserFlowStep;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;

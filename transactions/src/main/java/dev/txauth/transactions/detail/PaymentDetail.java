@@ -1,8 +1,8 @@
 package dev.txauth.transactions.detail;
 
-import dev.txauth.model.PaymentInitiation;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.txauth.model.PaymentInitiation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.txauth.transactions.detail;
 
-import dev.txauth.model.PaymentInitiation;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.model.PaymentInitiation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,8 +1,8 @@
 package dev.txauth.transactions.rar;
 
+import dev.txauth.model.ApprovalNotes;
 import dev.txauth.model.PaymentInitiation;
 import dev.txauth.transactions.TransactionRegistry;
-import dev.txauth.model.ApprovalNotes;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;

@@ -3,11 +3,11 @@ package dev.txauth.authenticators.confirm.totp;
 import com.bastiaanjansen.otp.HMACAlgorithm;
 import com.bastiaanjansen.otp.TOTPGenerator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * RFC 6238 check with otp-java, parameterised like Keycloak's credentials: the HMAC key is the raw secret bytes
