@@ -77,7 +77,11 @@ public final class TransactionRegistry {
         }
         TransactionRecord record = found.get();
         boolean timedOut = record.pendingExpired(Time.currentTime());
-        expireIfDue(record);
+        if (timedOut) {
+            // Only the pending timeout is the confirm step's business; an approval's expiry is recorded by the
+            // registry calls of the payment service (read, consume), as it always was.
+            expireIfDue(record);
+        }
         if (record.status() != TransactionStatus.PENDING || timedOut) {
             return new Lookup.NotPending(record, timedOut ? TransactionStatus.EXPIRED : record.status());
         }
