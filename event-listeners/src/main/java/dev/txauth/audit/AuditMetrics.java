@@ -1,6 +1,7 @@
 package dev.txauth.audit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,8 @@ final class AuditMetrics implements AutoCloseable {
     private final MeterRegistry registry;
     private final List<Meter> meters = new ArrayList<>();
 
-    AuditMetrics(MeterRegistry registry, Supplier<Number> queueDepth, Supplier<Number> spoolBytes) {
+    AuditMetrics(MeterRegistry registry, Supplier<Number> queueDepth, Supplier<Number> spoolBytes,
+                 Supplier<Number> spoolRefused) {
         this.registry = registry;
         queued = counter("txauth.audit.queued", "Audit events accepted after their Keycloak transaction committed");
         written = counter("txauth.audit.written", "Audit rows inserted into PostgreSQL");
@@ -43,6 +45,9 @@ final class AuditMetrics implements AutoCloseable {
         meters.add(Gauge.builder("txauth.audit.spool.bytes", () -> spoolBytes.get())
                 .description("Bytes in the local audit spool not yet confirmed by PostgreSQL").baseUnit(BaseUnits.BYTES)
                 .register(registry));
+        meters.add(FunctionCounter.builder("txauth.audit.spool.refused", spoolRefused, n -> n.get().doubleValue())
+                .description("Spool lines refused because their HMAC does not verify (injected or edited)")
+                .baseUnit(BaseUnits.EVENTS).register(registry));
     }
 
     private Counter counter(String name, String description) {

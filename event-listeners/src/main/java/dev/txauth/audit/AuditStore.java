@@ -21,7 +21,8 @@ import java.util.UUID;
  * writer thread only, which is what makes the chain safe: a chain has exactly one writer (this node), so sequence
  * numbers and {@code prev_hash} never race; other nodes write their own chains. Rows already present (a replay after a
  * crash between commit and checkpoint) are skipped before hashing, so the chain never references a row it did not
- * store, and the primary key on {@code event_id} rejects anything that slips through.
+ * store, and the primary key on {@code event_id} rejects anything that slips through. Every row is hashed with the
+ * audit key ({@link HashChain#KEYED}), and the row names the key's id.
  */
 final class AuditStore implements AutoCloseable {
 
@@ -30,14 +31,16 @@ final class AuditStore implements AutoCloseable {
 
     private final ConnectionSource source;
     private final String chainId;
+    private final AuditKey key;
     private final String table;
     private final Map<String, Head> heads = new HashMap<>();
     private Connection connection;
     private boolean migrated;
 
-    AuditStore(ConnectionSource source, String chainId) {
+    AuditStore(ConnectionSource source, String chainId, AuditKey key) {
         this.source = source;
         this.chainId = chainId;
+        this.key = key;
         this.table = source.schemaPrefix() + "txauth_audit_event";
     }
 
@@ -51,15 +54,15 @@ final class AuditStore implements AutoCloseable {
             int inserted = 0;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (event_id, occurred_at, realm_id, "
                     + "kind, type, outcome, user_id, target_user_id, client_id, session_id, ip_address, error, "
-                    + "resource_type, resource_path, transaction_id, details, chain_id, chain_seq, prev_hash, hash) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)")) {
+                    + "resource_type, resource_path, transaction_id, details, chain_id, chain_seq, prev_hash, hash, "
+                    + "hash_version, key_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?)")) {
                 for (AuditRecord r : batch) {
                     if (!present.add(r.eventId())) {
                         continue;
                     }
                     Head head = next.containsKey(r.realmId()) ? next.get(r.realmId()) : head(c, r.realmId());
                     long seq = head.seq() + 1;
-                    String hash = HashChain.hash(head.hash(), r, chainId, seq);
+                    String hash = HashChain.hash(key, head.hash(), r, chainId, seq);
                     int i = 1;
                     ps.setObject(i++, UUID.fromString(r.eventId()));
                     ps.setObject(i++, OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.occurredAt()), ZoneOffset.UTC));
@@ -75,7 +78,9 @@ final class AuditStore implements AutoCloseable {
                     ps.setString(i++, chainId);
                     ps.setLong(i++, seq);
                     ps.setString(i++, head.hash());
-                    ps.setString(i, hash);
+                    ps.setString(i++, hash);
+                    ps.setInt(i++, HashChain.KEYED);
+                    ps.setString(i, key.id());
                     ps.addBatch();
                     next.put(r.realmId(), new Head(seq, hash));
                     inserted++;
@@ -129,6 +134,13 @@ final class AuditStore implements AutoCloseable {
 
     String chainId() {
         return chainId;
+    }
+
+    /** This node's chain heads known since the last (re)connect: realm id → {@code seq:hash}. */
+    Map<String, String> heads() {
+        Map<String, String> out = new HashMap<>();
+        heads.forEach((realm, h) -> out.put(realm, h.seq() + ":" + h.hash()));
+        return out;
     }
 
     private Head head(Connection c, String realmId) throws SQLException {
