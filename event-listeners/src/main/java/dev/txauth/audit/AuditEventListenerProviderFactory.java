@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Registers the {@code txauth-audit} event listener. Realms enable it in "Realm settings → Events → Event listeners"
@@ -91,7 +93,9 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
         CheckpointPublisher checkpoints = new CheckpointPublisher(keys.current(), chainId,
                 anchorConfig.checkpointInterval(), List.of(CheckpointPublisher.LOG_SINK, checkpointFile),
                 Clock.systemUTC());
-        writer = new AuditWriter(config, journal, new AuditStore(source, chainId, keys.current()), checkpoints);
+        AuditStore store = new AuditStore(source, chainId, keys.current());
+        store.checkpointed(ownCheckpoints());
+        writer = new AuditWriter(config, journal, store, checkpoints);
         metrics = new AuditMetrics(Metrics.globalRegistry, writer::queueDepth, journal::sizeBytes,
                 journal::refusedLines);
         writer.start(metrics);
@@ -143,6 +147,22 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
 
     String chainId() {
         return chainId;
+    }
+
+    /** Highest checkpointed sequence of this node's chain, per realm. */
+    private Map<String, Long> ownCheckpoints() {
+        Map<String, Long> out = new HashMap<>();
+        try {
+            for (Checkpoint c : checkpointFile.read(null, keys)) {
+                if (c.chainId().equals(chainId)) {
+                    out.merge(c.realmId(), c.seq(), Math::max);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("txauth-audit: cannot read the checkpoint file %s (%s)", checkpointFile.path(),
+                    e.getClass().getSimpleName());
+        }
+        return out;
     }
 
     /**

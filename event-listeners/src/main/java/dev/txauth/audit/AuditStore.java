@@ -1,5 +1,7 @@
 package dev.txauth.audit;
 
+import org.jboss.logging.Logger;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +28,8 @@ import java.util.UUID;
  */
 final class AuditStore implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(AuditStore.class);
+
     private record Head(long seq, String hash) {
     }
 
@@ -34,6 +38,7 @@ final class AuditStore implements AutoCloseable {
     private final AuditKey key;
     private final String table;
     private final Map<String, Head> heads = new HashMap<>();
+    private final Map<String, Long> checkpointed = new HashMap<>();
     private Connection connection;
     private boolean migrated;
 
@@ -143,11 +148,31 @@ final class AuditStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The highest sequence this node's checkpoints recorded per realm: a stored head below it means rows were deleted
+     * from the database. The writer still continues from the stored head (the checkpoints keep the evidence and
+     * {@code /verify} reports it), but says so at once.
+     */
+    void checkpointed(Map<String, Long> seqByRealm) {
+        checkpointed.putAll(seqByRealm);
+    }
+
     private Head head(Connection c, String realmId) throws SQLException {
         Head cached = heads.get(realmId);
         if (cached != null) {
             return cached;
         }
+        Head stored = storedHead(c, realmId);
+        long expected = checkpointed.getOrDefault(realmId, 0L);
+        if (stored.seq() < expected) {
+            LOG.errorf("txauth-audit: chain %s of realm %s ends at row %d in the audit database but was checkpointed "
+                    + "at row %d: rows were deleted outside txauth", LogSafe.id(chainId), LogSafe.id(realmId),
+                    stored.seq(), expected);
+        }
+        return stored;
+    }
+
+    private Head storedHead(Connection c, String realmId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT chain_seq, hash FROM " + table
                 + " WHERE realm_id = ? AND chain_id = ? ORDER BY chain_seq DESC LIMIT 1")) {
             ps.setString(1, realmId);

@@ -48,7 +48,10 @@ final class CheckpointFile implements CheckpointSink {
         }
     }
 
-    /** Every checkpoint of this realm whose line verifies; lines that do not are counted in the log, not trusted. */
+    /**
+     * Every checkpoint of this realm (null: of every realm) whose line verifies; lines that do not are counted in the
+     * log, not trusted.
+     */
     List<Checkpoint> read(String realmId, AuditKeys keys) throws IOException {
         List<String> lines;
         try {
@@ -65,7 +68,7 @@ final class CheckpointFile implements CheckpointSink {
             Checkpoint c = Checkpoint.parse(line, keys);
             if (c == null) {
                 untrusted++;
-            } else if (c.realmId().equals(realmId)) {
+            } else if (realmId == null || c.realmId().equals(realmId)) {
                 out.add(c);
             }
         }

@@ -19,7 +19,14 @@ final class CheckpointPublisher {
     private static final Logger LOG = Logger.getLogger(CheckpointPublisher.class);
 
     /** Logs the signed line at INFO: collected by whatever ships the server log (a SIEM), out of the DB admin's reach. */
-    static final CheckpointSink LOG_SINK = (checkpoint, line) -> LOG.info(line);
+    static final CheckpointSink LOG_SINK = new LogSink();
+
+    private static final class LogSink implements CheckpointSink {
+        @Override
+        public void publish(Checkpoint checkpoint, String signedLine) {
+            LOG.info(signedLine);
+        }
+    }
 
     private final AuditKey key;
     private final String chainId;

@@ -218,7 +218,7 @@ class AuditIntegrityIT {
 
     @Test
     @Order(5)
-    void deletingTheNewestRowsIsReportedAfterARestartAndANewEvent() {
+    void deletingTheNewestRowsIsReportedAfterARestartAndANewEvent() throws Exception {
         AuditRealm realm = AuditRealm.checkpointed(server, audit, "audit-cut", 6);
         // What a database admin can do: cut off the head, so the writer continues from the new (shorter) head.
         assertEquals(3, audit.update("DELETE FROM txauth_audit_event WHERE event_id IN (SELECT event_id FROM "
@@ -230,6 +230,7 @@ class AuditIntegrityIT {
         assertFalse(v.get("valid").asBoolean(), v.toString());
         assertTrue(List.of("truncated", "checkpoint_mismatch").contains(v.path("reason").asText()), v.toString());
         assertTrue(v.has("first_invalid_event_id"), v.toString());
+        assertTrue(logContains("rows were deleted outside txauth"), "the writer reports the cut when it restarts");
     }
 
     @Test

@@ -56,7 +56,7 @@ final class AuditRealm {
     /** Creates {@code n} users: one ADMIN_CREATE_USER row each. */
     void addUsers(int n) {
         for (int i = 0; i < n; i++) {
-            var r = server.admin().post("/admin/realms/" + name + "/users", Map.of("username", "u" + (++users),
+            var r = server.admin().post("/admin/realms/" + name + "/users", Map.of("username", "audit-user-" + (++users),
                     "enabled", true));
             if (r.status() != 201) {
                 throw new AssertionError("user: " + r.status() + " " + r.body());
