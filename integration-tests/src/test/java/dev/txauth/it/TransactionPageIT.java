@@ -29,9 +29,13 @@ class TransactionPageIT {
     }
 
     private Page confirmationPage(String payee, String remittance, Map<String, String> extra) {
-        TestUser user = TestUsers.withOtp(server, "page");
         Map<String, Object> detail = new java.util.LinkedHashMap<>(PaymentService.paymentDetail("50000.00", payee));
         detail.put("remittanceInformation", remittance);
+        return confirmationPage(detail, extra);
+    }
+
+    private Page confirmationPage(Map<String, Object> detail, Map<String, String> extra) {
+        TestUser user = TestUsers.withOtp(server, "page");
         PaymentService.Answer answer = paymentService.register(PaymentService.registration(user.id(), "mobile-app",
                 detail));
         assertEquals(201, answer.status(), answer.body());
@@ -67,6 +71,36 @@ class TransactionPageIT {
         assertEquals(1, form.select("input[name=otp]").size());
         assertEquals(1, form.select("button[name=decline]").size());
         assertFalse(form.hasAttr("data-challenge"), "no passkey registered, so no passkey button");
+    }
+
+    @Test
+    void dollarsOfDifferentCountriesLookDifferent() {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        for (String currency : new String[] {"USD", "KYD"}) {
+            Map<String, Object> detail = new java.util.LinkedHashMap<>(PaymentService.paymentDetail("50000.00",
+                    "Ada Obi"));
+            detail.put("instructedAmount", Map.of("currency", currency, "amount", "50000.00"));
+            shown.put(currency, confirmationPage(detail, Map.of()).document().select("#txauth-amount").text());
+        }
+        assertFalse(shown.get("USD").equals(shown.get("KYD")), "USD and KYD look alike: " + shown);
+        assertTrue(shown.get("USD").matches("USD[\\s\u00a0]50,000\\.00"), shown.get("USD"));
+        assertTrue(shown.get("KYD").matches("KYD[\\s\u00a0]50,000\\.00"), shown.get("KYD"));
+    }
+
+    @Test
+    void ibanPayeesAtOneBankCanBeToldApartButNeverShownInFull() {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        for (String iban : new String[] {"DE89370400440532013000", "DE19370400440999013000"}) {
+            Map<String, Object> detail = new java.util.LinkedHashMap<>(PaymentService.paymentDetail("50000.00",
+                    "Ada Obi"));
+            detail.put("instructedAmount", Map.of("currency", "EUR", "amount", "50000.00"));
+            detail.put("creditorAccount", Map.of("scheme", "IBAN", "identification", iban));
+            String account = confirmationPage(detail, Map.of()).document().select("#txauth-account").text();
+            assertFalse(account.replace(" ", "").contains(iban.substring(4)), account);
+            shown.put(iban, account);
+        }
+        assertEquals("IBAN DE89 3704 \u2022\u2022\u2022\u2022 3000", shown.get("DE89370400440532013000"));
+        assertEquals("IBAN DE19 3704 \u2022\u2022\u2022\u2022 3000", shown.get("DE19370400440999013000"));
     }
 
     @Test
