@@ -67,7 +67,10 @@ class TransactionPasskeyIT {
 
     private Confirming openConfirmation(String amount, String payee) {
         SoftwarePasskey passkey = new SoftwarePasskey();
-        TestUser user = TestUsers.withPasskey(server, "txn-pk", passkey);
+        return openConfirmation(amount, payee, passkey, TestUsers.withPasskey(server, "txn-pk", passkey));
+    }
+
+    private Confirming openConfirmation(String amount, String payee, SoftwarePasskey passkey, TestUser user) {
         String id = paymentService.registerPayment(user.id(), amount, payee);
         OidcClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
@@ -146,6 +149,39 @@ class TransactionPasskeyIT {
         assertEquals("passkey", stored(c.id()).method());
         assertEquals(200, paymentService.consume(c.id()).status());
         System.out.printf("Passkey confirmation POST (verify + approve + redirect): %d ms%n", confirmMillis);
+    }
+
+    @Test
+    void passkeyMigratedWithStandardBase64PublicKeyConfirms() throws Exception {
+        // Other systems store the COSE key in standard base64 with padding; pick a key whose encoding uses the two
+        // characters base64url lacks, so a strict base64url reader would refuse it.
+        SoftwarePasskey passkey = new SoftwarePasskey();
+        while (!Base64.getEncoder().encodeToString(passkey.cosePublicKey()).matches(".*[+/].*")) {
+            passkey = new SoftwarePasskey();
+        }
+        Map<String, Object> credential = new HashMap<>(passkey.keycloakCredential("webauthn", "migrated passkey"));
+        Map<String, Object> data = new HashMap<>(Json.MAPPER.readValue((String) credential.get("credentialData"),
+                Map.class));
+        data.put("credentialPublicKey", Base64.getEncoder().encodeToString(passkey.cosePublicKey()));
+        credential.put("credentialData", Json.write(data));
+        TestUser user = TestUsers.withCredential(server, "txn-pk-migrated", credential);
+        try (Connection db = server.openDatabase(); PreparedStatement query = db.prepareStatement(
+                "SELECT credential_data FROM credential WHERE user_id = ? AND type = 'webauthn'")) {
+            query.setString(1, user.id());
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), "no webauthn credential stored");
+                String storedKey = Json.parse(rs.getString(1)).path("credentialPublicKey").asText();
+                assertTrue(storedKey.matches(".*[+/=].*"), "not stored in standard base64: " + storedKey);
+            }
+        }
+
+        Confirming c = openConfirmation("50000.00", "Ada Obi", passkey, user);
+        Page done = c.submit(assertionForPage(c));
+        assertTrue(done.isAppRedirect(), () -> "refused: " + done.document().text());
+        TokenResponse tokens = c.app().exchangeCode(done.code(), c.pkce());
+        assertEquals(200, tokens.status(), tokens.body().toString());
+        assertEquals(c.id(), tokens.accessTokenClaims().path("txn_id").asText());
+        assertEquals("passkey", stored(c.id()).method());
     }
 
     @Test

@@ -29,6 +29,11 @@ public final class TestUsers {
         return create(server, prefix, null, passkey.keycloakCredential("webauthn", "test passkey"));
     }
 
+    /** A user with a password and this credential as given (e.g. one migrated from another system). */
+    public static TestUser withCredential(TxauthServer server, String prefix, Map<String, Object> credential) {
+        return create(server, prefix, null, credential);
+    }
+
     public static TestUser withOtp(TxauthServer server, String prefix) {
         StringBuilder secret = new StringBuilder();
         for (int i = 0; i < 20; i++) {
