@@ -73,13 +73,20 @@ class TransactionPageIT {
         assertFalse(form.hasAttr("data-challenge"), "no passkey registered, so no passkey button");
     }
 
+    /** The contract's example payment of 50,000.00 to Ada Obi, in another currency and to another account. */
+    private static Map<String, Object> payment(String currency, Map<String, Object> account) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(PaymentService.paymentDetail("50000.00", "Ada Obi"));
+        detail.put("instructedAmount", Map.of("currency", currency, "amount", "50000.00"));
+        detail.put("creditorAccount", account);
+        return detail;
+    }
+
     @Test
     void dollarsOfDifferentCountriesLookDifferent() {
         Map<String, String> shown = new java.util.LinkedHashMap<>();
         for (String currency : new String[] {"USD", "KYD"}) {
-            Map<String, Object> detail = new java.util.LinkedHashMap<>(PaymentService.paymentDetail("50000.00",
-                    "Ada Obi"));
-            detail.put("instructedAmount", Map.of("currency", currency, "amount", "50000.00"));
+            Map<String, Object> detail = payment(currency, Map.of("scheme", "NUBAN", "identification", "0123456789",
+                    "bankCode", "058"));
             shown.put(currency, confirmationPage(detail, Map.of()).document().select("#txauth-amount").text());
         }
         assertFalse(shown.get("USD").equals(shown.get("KYD")), "USD and KYD look alike: " + shown);
@@ -91,10 +98,7 @@ class TransactionPageIT {
     void ibanPayeesAtOneBankCanBeToldApartButNeverShownInFull() {
         Map<String, String> shown = new java.util.LinkedHashMap<>();
         for (String iban : new String[] {"DE89370400440532013000", "DE19370400440999013000"}) {
-            Map<String, Object> detail = new java.util.LinkedHashMap<>(PaymentService.paymentDetail("50000.00",
-                    "Ada Obi"));
-            detail.put("instructedAmount", Map.of("currency", "EUR", "amount", "50000.00"));
-            detail.put("creditorAccount", Map.of("scheme", "IBAN", "identification", iban));
+            Map<String, Object> detail = payment("EUR", Map.of("scheme", "IBAN", "identification", iban));
             String account = confirmationPage(detail, Map.of()).document().select("#txauth-account").text();
             assertFalse(account.replace(" ", "").contains(iban.substring(4)), account);
             shown.put(iban, account);

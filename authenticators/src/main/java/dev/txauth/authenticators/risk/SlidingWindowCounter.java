@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SlidingWindowCounter {
 
-    /** Share of the limit freed at once when only live keys remain, so the sort behind it runs rarely. */
+    /** Share of the limit freed at once when the limit is reached, so the scan and sort behind it run rarely. */
     private static final int EVICT_DIVISOR = 10;
 
     private final long retentionMillis;
@@ -93,10 +93,12 @@ public final class SlidingWindowCounter {
                 return existing;
             }
             if (events.size() >= maxKeys) {
+                // Free a whole batch per full scan, expired keys first, so a flood does not pay a scan per new key.
+                int target = maxKeys - Math.max(1, maxKeys / EVICT_DIVISOR);
                 evictExpired(nowMillis);
-            }
-            if (events.size() >= maxKeys) {
-                evictColdest(nowMillis, Math.max(1, maxKeys / EVICT_DIVISOR));
+                if (events.size() > target) {
+                    evictColdest(nowMillis, events.size() - target);
+                }
             }
             Deque<Long> times = new ArrayDeque<>();
             events.put(key, times);
