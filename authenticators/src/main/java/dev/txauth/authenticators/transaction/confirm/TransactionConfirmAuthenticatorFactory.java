@@ -1,9 +1,11 @@
 package dev.txauth.authenticators.transaction.confirm;
 
 import dev.txauth.authenticators.FlowStepFactory;
+import dev.txauth.authenticators.transaction.detail.PaymentDisplay;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
@@ -46,6 +48,17 @@ public class TransactionConfirmAuthenticatorFactory extends FlowStepFactory {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return TransactionConfirmConfig.PROPERTIES;
+    }
+
+    /**
+     * Which currency symbols are ambiguous is computed once from every JDK locale (about 2 s of CPU): do it at start
+     * on a daemon thread rather than on the first user's confirmation page.
+     */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        Thread warmUp = new Thread(PaymentDisplay::prepare, "txauth-currency-symbols");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
 }

@@ -60,6 +60,11 @@ public final class PaymentDisplay {
         }
     }
 
+    /** Builds the symbol tables now (see {@link CurrencySymbols}), so no confirmation page waits for them. */
+    public static void prepare() {
+        amount("1", "USD", Locale.ENGLISH);
+    }
+
     /** Zero-width and bidi control characters become a visible {@code [U+200B]}, so a name cannot hide or reorder text. */
     public static String reveal(String text) {
         if (text == null) {
