@@ -21,6 +21,10 @@ public final class TxauthKeycloak {
 
     public static final String REALM_FILE = "payments-realm.json";
     public static final String DEMO_USERS_FILE = "dev/payments-users-0.json";
+    /** Realm placeholder choosing how {@code payment-service} authenticates (README "The payments realm"). */
+    public static final String CLIENT_AUTH_VARIABLE = "PAYMENT_SERVICE_CLIENT_AUTH";
+    /** Local runs and tests use the client secret; production (docker-compose.yml) uses private_key_jwt. */
+    public static final String LOCAL_CLIENT_AUTH = "client-secret";
 
     private TxauthKeycloak() {
     }
@@ -56,6 +60,7 @@ public final class TxauthKeycloak {
         options.addAll(settings.extraOptions());
 
         Map<String, String> env = new HashMap<>(settings.environment());
+        env.putIfAbsent(CLIENT_AUTH_VARIABLE, System.getenv().getOrDefault(CLIENT_AUTH_VARIABLE, LOCAL_CLIENT_AUTH));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
         // Passed by environment, not argument, so it never shows in `ps`.
