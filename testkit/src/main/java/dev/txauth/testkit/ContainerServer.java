@@ -73,6 +73,7 @@ final class ContainerServer implements TxauthServer, AutoCloseable {
                 .withEnv("KC_DB_PASSWORD", "postgres")
                 .withEnv("PAYMENT_SERVICE_CLIENT_SECRET", secret)
                 .withEnv(TxauthKeycloak.CLIENT_AUTH_VARIABLE, TxauthKeycloak.LOCAL_CLIENT_AUTH)
+                .withEnv(TxauthKeycloak.JWKS_URL_VARIABLE, TxauthKeycloak.LOCAL_JWKS_URL)
                 // as DistributionServer: tests play distinct client IPs with X-Forwarded-For; here the test JVM
                 // arrives from the Docker network's gateway
                 .withEnv("KC_PROXY_HEADERS", "xforwarded")
