@@ -62,11 +62,6 @@ public final class TransactionTokenBinding {
         return forIntrospection(token, ctx).isPresent();
     }
 
-    /** Whether the client session holds an approval at all. */
-    public static boolean hasApproval(ClientSessionContext ctx) {
-        return ctx.getClientSession() != null && read(ctx.getClientSession()).isPresent();
-    }
-
     /** For the token endpoint response whose access token carried the approval. */
     public static Optional<ApprovedTransaction> forTokenResponse(ClientSessionContext ctx) {
         return Optional.ofNullable(ctx.getAttribute(ISSUED_ATTRIBUTE, ApprovedTransaction.class));

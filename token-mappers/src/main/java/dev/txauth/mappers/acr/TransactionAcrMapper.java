@@ -3,7 +3,6 @@ package dev.txauth.mappers.acr;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.txauth.mappers.TransactionTokenBinding;
 import org.jboss.logging.Logger;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -33,7 +32,7 @@ import java.util.Set;
  * so without this mapper a refreshed token (and its introspection) claims {@code transaction} for the whole session,
  * with no {@code txn_*} to say which payment. This mapper runs after it ({@link #getPriority()}) and lowers such a
  * claim to {@link RefreshLevel#below}: the access token keeps {@code transaction} only when it is the token the
- * approval is bound to, the ID token only in the authorization-code exchange that follows the approval.
+ * approval is bound to, the ID token only in that same token response.
  */
 public class TransactionAcrMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, TokenIntrospectionTokenMapper {
@@ -73,10 +72,10 @@ public class TransactionAcrMapper extends AbstractOIDCProtocolMapper
     @Override
     public IDToken transformIDToken(IDToken token, ProtocolMapperModel mapping, KeycloakSession session,
                                     UserSessionModel userSession, ClientSessionContext ctx) {
-        boolean codeExchange = OAuth2Constants.AUTHORIZATION_CODE.equals(ctx.getAttribute(Constants.GRANT_TYPE,
-                String.class));
+        // Keycloak builds the access token before the ID token: the ID token keeps the level only in the response
+        // whose access token the approval was just bound to.
         if (OIDCAttributeMapperHelper.includeInIDToken(mapping)
-                && !(codeExchange && TransactionTokenBinding.hasApproval(ctx))) {
+                && TransactionTokenBinding.forTokenResponse(ctx).isEmpty()) {
             lower(token, userSession, ctx);
         }
         return token;
