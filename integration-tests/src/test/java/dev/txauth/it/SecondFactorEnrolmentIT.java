@@ -68,6 +68,19 @@ class SecondFactorEnrolmentIT {
     }
 
     @Test
+    void passkeyRegistrationByAUserWithTotpDemandsTheTotpFirst() {
+        TestUser user = TestUsers.withOtp(server, "enrol-passkey");
+        OidcClient browser = server.newBrowser();
+        assertTrue(browser.login(user, Pkce.s256(), Map.of("acr_values", "login")).isAppRedirect());
+
+        Page enrol = browser.authorize(browser.authorizationParameters(Pkce.s256(), Map.of("kc_action",
+                "webauthn-register")));
+        assertTrue(enrol.form(OidcClient.OTP_FORM).isPresent(), "an existing factor first: " + enrol.uri() + "\n"
+                + enrol.document().text());
+        assertFalse(enrol.document().select("#registerWebAuthn, form#register").size() > 0, enrol.document().text());
+    }
+
+    @Test
     void firstFactorOfAUserWithoutOneNeedsNoProofButStillSendsTheAlert() {
         TestUser user = TestUsers.withPassword(server, "enrol-first");
         OidcClient browser = server.newBrowser();
