@@ -1,12 +1,13 @@
 package dev.txauth.audit;
 
+import dev.txauth.model.EventDetails;
+import dev.txauth.model.TxauthEvent;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -24,8 +25,6 @@ import java.util.regex.Pattern;
  */
 final class AuditEventMapper {
 
-    static final String TXAUTH_EVENT = "txauth_event";
-    static final String TRANSACTION_ID = "transaction_id";
     private static final Pattern USER_PATH = Pattern.compile("^users/([^/]+)(/.*)?$");
     private static final Pattern SESSION_PATH = Pattern.compile("^sessions/([^/]+)$");
 
@@ -35,13 +34,13 @@ final class AuditEventMapper {
     static AuditRecord user(Event e) {
         Map<String, String> details = Redactor.details(e.getDetails());
         String type = e.getType() == null ? "UNKNOWN" : e.getType().name();
-        String txauthEvent = details.get(TXAUTH_EVENT);
+        String txauthEvent = details.get(EventDetails.TXAUTH_EVENT);
         if (txauthEvent != null && !txauthEvent.isBlank()) {
             details.put("keycloak_type", type);
-            type = "TXAUTH_" + txauthEvent.trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+            type = TxauthEvent.auditTypeOf(txauthEvent);
         }
         boolean failed = e.getError() != null || type.endsWith("_ERROR");
-        String transactionId = details.get(TRANSACTION_ID);
+        String transactionId = details.get(EventDetails.TRANSACTION_ID);
         String resourceType = transactionId != null ? "TRANSACTION" : e.getUserId() != null ? "USER" : "CLIENT";
         String resourcePath = transactionId != null ? "transactions/" + transactionId
                 : e.getUserId() != null ? "users/" + e.getUserId()

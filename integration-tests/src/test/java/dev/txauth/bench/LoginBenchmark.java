@@ -1,14 +1,14 @@
 package dev.txauth.bench;
 
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
-import dev.txauth.testkit.VanillaServer;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.server.VanillaServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,7 +119,7 @@ class LoginBenchmark {
      */
     private static final class Login {
         private final TestUser user;
-        private final OidcClient browser;
+        private final AuthorizationClient browser;
 
         Login(TxauthServer server) {
             this.user = server instanceof VanillaServer ? TestUsers.withPassword(server, "bench")
@@ -132,7 +132,7 @@ class LoginBenchmark {
             Pkce pkce = Pkce.s256();
             long start = System.nanoTime();
             Page done = browser.login(user, pkce, Map.of());
-            TokenResponse tokens = browser.exchangeCode(done.code(), pkce);
+            TokenResponse tokens = browser.tokens().exchangeCode(done.code(), pkce);
             long elapsed = System.nanoTime() - start;
             assertEquals(200, tokens.status(), tokens.body().toString());
             return elapsed;

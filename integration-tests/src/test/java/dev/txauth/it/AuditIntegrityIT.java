@@ -1,15 +1,16 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.database.AuditTable;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.Totp;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,9 @@ class AuditIntegrityIT {
     private final TxauthServer server;
     private final AuditTable audit;
 
-    AuditIntegrityIT(TxauthServer server) {
+    AuditIntegrityIT(TxauthServer server, AuditTable audit) {
         this.server = server;
-        this.audit = new AuditTable(server);
+        this.audit = audit;
     }
 
     @Test
@@ -65,7 +66,7 @@ class AuditIntegrityIT {
         }
         Page result;
         try {
-            OidcClient app = server.newBrowser();
+            AuthorizationClient app = server.newBrowser();
             Page profile = app.passSecondFactor(app.submitPassword(app.authorize(app.authorizationParameters(
                     Pkce.s256(), Map.of())), doomed.username(), doomed.password()), doomed);
             result = app.submit(profile, "form#kc-update-profile-form", Map.of("lastName", "Rolled-Back"));
@@ -84,9 +85,9 @@ class AuditIntegrityIT {
 
         // FIFO writer: once a later login is stored, the rolled-back one would be stored too if it were ever queued.
         TestUser marker = TestUsers.withOtp(server, "audit-marker");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        app.exchangeCode(app.login(marker, pkce, Map.of()).code(), pkce);
+        app.tokens().exchangeCode(app.login(marker, pkce, Map.of()).code(), pkce);
         audit.awaitRow(marker.id(), "CODE_TO_TOKEN");
         assertTrue(audit.rowsOfUser(doomed.id()).stream().noneMatch(r -> "LOGIN".equals(r.get("type"))
                         || "UPDATE_PROFILE".equals(r.get("type"))),
@@ -98,9 +99,9 @@ class AuditIntegrityIT {
     void verifyNamesTheEditedTheDeletedAndTheSwappedRow() {
         TestUser user = TestUsers.withOtp(server, "audit-tamper");
         for (int i = 0; i < 2; i++) {
-            OidcClient app = server.newBrowser();
+            AuthorizationClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
-            app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+            app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         }
         List<Map<String, Object>> rows = audit.awaitRows(user.id(), r -> r.stream()
                 .filter(x -> "CODE_TO_TOKEN".equals(x.get("type"))).count() == 2, "two logins");
@@ -152,7 +153,7 @@ class AuditIntegrityIT {
     void hostileUserNamesAndClientIdsAreStoredExactly() throws Exception {
         String hostile = "o'brien\"; DROP TABLE txauth_audit_event; --\nINFO  [fake] LOGIN ok user=admin\r\n"
                 + "x".repeat(10 * 1024) + " end";
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page failed = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
                 hostile, "irrelevant-password-7");
         assertFalse(failed.isAppRedirect());
@@ -189,13 +190,13 @@ class AuditIntegrityIT {
     @Order(4)
     void mfaLoginStoresNoOtpNorTokens() {
         TestUser user = TestUsers.withOtp(server, "audit-otp");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page afterPassword = app.submitPassword(app.authorize(app.authorizationParameters(pkce,
                 Map.of("acr_values", "mfa"))), user.username(), user.password());
         String code = Totp.freshCode(user.otpSecret(), 3);
         Page done = app.submitOtp(afterPassword, code);
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status());
         synchronized (SECRETS_SEEN) {
             SECRETS_SEEN.add(tokens.accessToken());

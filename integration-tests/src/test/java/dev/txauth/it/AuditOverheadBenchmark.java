@@ -1,15 +1,15 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class AuditOverheadBenchmark {
         List<Long> loginOn = new ArrayList<>();
         List<Long> loginOff = new ArrayList<>();
         TestUser user = TestUsers.withOtp(server, "bench");
-        OidcClient client = server.newBrowser();
+        AuthorizationClient client = server.newBrowser();
         block(client, user, 20, new ArrayList<>(), new ArrayList<>());
         try {
             for (int round = 0; round < ROUNDS; round++) {
@@ -63,16 +63,16 @@ class AuditOverheadBenchmark {
                 pct(loginOff, 50), pct(loginOff, 99), pct(loginOn, 50), pct(loginOn, 99));
     }
 
-    private void block(OidcClient client, TestUser user, int n, List<Long> token, List<Long> login) {
+    private void block(AuthorizationClient client, TestUser user, int n, List<Long> token, List<Long> login) {
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
-            TokenResponse r = client.clientCredentials(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret());
+            TokenResponse r = client.tokens().clientCredentials(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret());
             token.add(System.nanoTime() - t);
             assertEquals(200, r.status());
-            OidcClient app = server.newBrowser();
+            AuthorizationClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
             t = System.nanoTime();
-            TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+            TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
             login.add(System.nanoTime() - t);
             assertEquals(200, tokens.status());
         }

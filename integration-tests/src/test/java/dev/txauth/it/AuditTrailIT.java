@@ -1,16 +1,17 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.HttpForms;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.database.AuditTable;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.HttpForms;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,34 +38,34 @@ class AuditTrailIT {
     private final TxauthServer server;
     private final AuditTable audit;
 
-    AuditTrailIT(TxauthServer server) {
+    AuditTrailIT(TxauthServer server, AuditTable audit) {
         this.server = server;
-        this.audit = new AuditTable(server);
+        this.audit = audit;
     }
 
     @Test
     @Order(1)
     void recordsLoginCodeExchangeRefreshTokenExchangeAndLogout() {
         TestUser user = TestUsers.withOtp(server, "audit-flow");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
-        TokenResponse refreshed = app.refresh(tokens.refreshToken());
+        TokenResponse refreshed = app.tokens().refresh(tokens.refreshToken());
         assertEquals(200, refreshed.status(), refreshed.body().toString());
-        TokenResponse exchanged = app.tokenExchange(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret(),
+        TokenResponse exchanged = app.tokens().tokenExchange(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret(),
                 refreshed.accessToken(), null);
         assertEquals(200, exchanged.status(), exchanged.body().toString());
         HttpResponse<String> logout = app.send(HttpRequest.newBuilder(URI.create(server.realmUrl()
                         + "/protocol/openid-connect/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(Map.of("client_id", OidcClient.MOBILE_APP,
+                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(Map.of("client_id", AuthorizationClient.MOBILE_APP,
                         "refresh_token", refreshed.refreshToken())))));
         assertEquals(204, logout.statusCode(), logout.body());
 
         Map<String, Object> login = audit.awaitRow(user.id(), "LOGIN");
         assertPciFields(login, "SUCCESS", app.clientIp());
-        assertEquals(OidcClient.MOBILE_APP, login.get("client_id"));
+        assertEquals(AuthorizationClient.MOBILE_APP, login.get("client_id"));
         assertEquals(user.username(), AuditTable.details(login).get("username").asText());
         assertNotNull(login.get("session_id"));
         assertPciFields(audit.awaitRow(user.id(), "CODE_TO_TOKEN"), "SUCCESS", app.clientIp());
@@ -81,7 +82,7 @@ class AuditTrailIT {
     @Order(2)
     void recordsFailedLoginAsFailureWithTheError() {
         TestUser user = TestUsers.withPassword(server, "audit-fail");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page page = app.submitPassword(app.authorize(app.authorizationParameters(Pkce.s256(), Map.of())),
                 user.username(), "wrong-password-1");
         assertFalse(page.isAppRedirect());
@@ -141,9 +142,9 @@ class AuditTrailIT {
     @Order(4)
     void searchEndpointFiltersNewestFirstAndOnlyAdminsMayUseIt() {
         TestUser user = TestUsers.withOtp(server, "audit-search");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         audit.awaitRow(user.id(), "CODE_TO_TOKEN");
 
         JsonNode all = server.admin().get("/admin/realms/payments/txauth-audit/events?user=" + user.id()).json();
@@ -178,9 +179,9 @@ class AuditTrailIT {
     @Order(5)
     void metricsAreOnTheManagementPort() {
         TestUser user = TestUsers.withOtp(server, "audit-metrics");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         audit.awaitRow(user.id(), "CODE_TO_TOKEN");
         String metrics = app.send(HttpRequest.newBuilder(URI.create(server.managementUrl() + "/metrics"))).body();
         for (String name : List.of("txauth_audit_queued_events_total", "txauth_audit_written_events_total",
@@ -210,9 +211,9 @@ class AuditTrailIT {
     }
 
     private String loginSessionId(TestUser user) {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
-        TokenResponse tokens = app.exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         return tokens.accessTokenClaims().get("sid").asText();
     }

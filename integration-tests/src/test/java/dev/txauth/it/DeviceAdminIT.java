@@ -1,14 +1,16 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.risk.DeviceRiskSupport;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -17,7 +19,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import static dev.txauth.it.DeviceRiskSupport.randomIp;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.randomIp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,14 +33,13 @@ class DeviceAdminIT {
     private final TxauthServer server;
     private final DeviceRiskSupport risk;
 
-    DeviceAdminIT(TxauthServer server) {
+    DeviceAdminIT(TxauthServer server, DeviceRiskSupport risk) {
         this.server = server;
-        this.risk = new DeviceRiskSupport(server);
+        this.risk = risk;
     }
 
     @Test
-    void listsDevicesWithoutTheirHashAndForgetsOne() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "listed");
+    void listsDevicesWithoutTheirHashAndForgetsOne(@WithTotp TestUser user) throws Exception {
         String ip = randomIp();
         risk.loginWithOtp(risk.browser(ip), user, 0);
         DeviceRiskSupport.sleep(1_100);   // beyond the realm's quick-login check, see newLoginSameDevice
@@ -68,8 +69,7 @@ class DeviceAdminIT {
     }
 
     @Test
-    void unknownUserOrDeviceIs404() {
-        TestUser user = TestUsers.withOtp(server, "nodevice");
+    void unknownUserOrDeviceIs404(@WithTotp TestUser user) {
         assertEquals(200, server.admin().get(BASE + user.id()).status());
         assertEquals("[]", server.admin().get(BASE + user.id()).body().replace(" ", ""));
         assertEquals(404, server.admin().get(BASE + "no-such-user").status());
@@ -92,8 +92,7 @@ class DeviceAdminIT {
     }
 
     @Test
-    void withoutViewUsersIs403AndWithoutManageUsersForgetIs403() {
-        TestUser target = TestUsers.withOtp(server, "target");
+    void withoutViewUsersIs403AndWithoutManageUsersForgetIs403(@WithTotp TestUser target) {
         risk.loginWithOtp(risk.browser(randomIp()), target, 0);
         String deviceId = server.admin().get(BASE + target.id()).json().get(0).path("id").asText();
 
@@ -117,10 +116,10 @@ class DeviceAdminIT {
     }
 
     private String accessToken(TestUser user) {
-        OidcClient app = risk.browser(randomIp());
+        AuthorizationClient app = risk.browser(randomIp());
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
-        return app.exchangeCode(done.code(), pkce).accessToken();
+        return app.tokens().exchangeCode(done.code(), pkce).accessToken();
     }
 
     private int call(String method, String path, String token) {

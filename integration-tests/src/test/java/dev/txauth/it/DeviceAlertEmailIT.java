@@ -1,13 +1,15 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.risk.DeviceRiskSupport;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.txauth.it.DeviceRiskSupport.newLoginSameDevice;
-import static dev.txauth.it.DeviceRiskSupport.randomIp;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.newLoginSameDevice;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.randomIp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,9 +33,9 @@ class DeviceAlertEmailIT {
     private final DeviceRiskSupport risk;
     private GreenMail mail;
 
-    DeviceAlertEmailIT(TxauthServer server) {
+    DeviceAlertEmailIT(TxauthServer server, DeviceRiskSupport risk) {
         this.server = server;
-        this.risk = new DeviceRiskSupport(server);
+        this.risk = risk;
     }
 
     @BeforeEach
@@ -55,8 +57,7 @@ class DeviceAlertEmailIT {
     }
 
     @Test
-    void newDeviceSendsOneAlertWithTheDeviceLabel() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "alert");
+    void newDeviceSendsOneAlertWithTheDeviceLabel(@WithTotp TestUser user) throws Exception {
         var browser = risk.browser(randomIp());
         risk.loginWithOtp(browser, user, 0);
 
@@ -76,8 +77,7 @@ class DeviceAlertEmailIT {
     }
 
     @Test
-    void alertIsInTheUsersLanguage() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "alerte");
+    void alertIsInTheUsersLanguage(@WithTotp TestUser user) throws Exception {
         Map<String, Object> rep = new HashMap<>(Map.of("attributes", Map.of("locale", List.of("fr")),
                 "email", user.username() + "@example.test", "firstName", "Test", "lastName", "User"));
         AdminClient.Response r = server.admin().put("/admin/realms/payments/users/" + user.id(), rep);

@@ -1,21 +1,22 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.risk.DeviceRiskSupport;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static dev.txauth.it.DeviceRiskSupport.describe;
-import static dev.txauth.it.DeviceRiskSupport.newLoginSameDevice;
-import static dev.txauth.it.DeviceRiskSupport.randomIp;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.describe;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.newLoginSameDevice;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.randomIp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,23 +34,23 @@ class DeviceRiskEscalationIT {
     private final TxauthServer server;
     private final DeviceRiskSupport risk;
 
-    DeviceRiskEscalationIT(TxauthServer server) {
+    DeviceRiskEscalationIT(TxauthServer server, DeviceRiskSupport risk) {
         this.server = server;
-        this.risk = new DeviceRiskSupport(server);
+        this.risk = risk;
     }
 
     @Test
     void failureStormFromTheIpStepsUpAKnownDevice() {
         String ip = randomIp();
         TestUser user = TestUsers.withOtp(server, "storm");
-        OidcClient browser = risk.browser(ip);
+        AuthorizationClient browser = risk.browser(ip);
         risk.loginWithOtp(browser, user, 0);
 
         guessUnknownUsernames(ip, 10);
 
         newLoginSameDevice(browser);
         Page page = risk.password(browser, user, Map.of());
-        assertTrue(page.form(OidcClient.OTP_FORM).isPresent(), "10 failures from the IP must step up: "
+        assertTrue(page.form(AuthorizationClient.OTP_FORM).isPresent(), "10 failures from the IP must step up: "
                 + describe(page));
         JsonNode decision = risk.lastDecision(user.id());
         assertEquals("ip_failures", decision.path("risk_signals").asText());
@@ -61,7 +62,7 @@ class DeviceRiskEscalationIT {
     void nineFailuresFromTheIpAreBelowTheThreshold() {
         String ip = randomIp();
         TestUser user = TestUsers.withOtp(server, "calm");
-        OidcClient browser = risk.browser(ip);
+        AuthorizationClient browser = risk.browser(ip);
         risk.loginWithOtp(browser, user, 0);
 
         guessUnknownUsernames(ip, 9);
@@ -75,7 +76,7 @@ class DeviceRiskEscalationIT {
     void guessesAgainstTheUserDuringAStormAreDeniedOnAPageThatRevealsNothing() {
         String ip = randomIp();
         TestUser user = TestUsers.withOtp(server, "denied");
-        OidcClient browser = risk.browser(ip);
+        AuthorizationClient browser = risk.browser(ip);
         risk.loginWithOtp(browser, user, 0);
 
         guessUnknownUsernames(ip, 7);
@@ -117,7 +118,7 @@ class DeviceRiskEscalationIT {
 
     /** {@code n} failed logins from {@code ip} with usernames that do not exist (no brute-force lock on anyone). */
     private void guessUnknownUsernames(String ip, int n) {
-        OidcClient attacker = risk.browser(ip);
+        AuthorizationClient attacker = risk.browser(ip);
         for (int i = 0; i < n; i++) {
             attacker.cookies().clear();
             Page login = attacker.authorize(attacker.authorizationParameters(Pkce.s256(), Map.of()));

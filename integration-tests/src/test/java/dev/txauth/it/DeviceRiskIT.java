@@ -1,23 +1,25 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.risk.DeviceRiskSupport;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static dev.txauth.it.DeviceRiskSupport.DEVICE_COOKIE;
-import static dev.txauth.it.DeviceRiskSupport.describe;
-import static dev.txauth.it.DeviceRiskSupport.newLoginSameDevice;
-import static dev.txauth.it.DeviceRiskSupport.randomIp;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.DEVICE_COOKIE;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.describe;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.newLoginSameDevice;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.randomIp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,20 +35,19 @@ class DeviceRiskIT {
     private final TxauthServer server;
     private final DeviceRiskSupport risk;
 
-    DeviceRiskIT(TxauthServer server) {
+    DeviceRiskIT(TxauthServer server, DeviceRiskSupport risk) {
         this.server = server;
-        this.risk = new DeviceRiskSupport(server);
+        this.risk = risk;
     }
 
     @Test
-    void newDeviceStepsUpThenIsKnownThenForgottenStepsUpAgain() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "device");
+    void newDeviceStepsUpThenIsKnownThenForgottenStepsUpAgain(@WithTotp TestUser user) throws Exception {
         String ip = randomIp();
-        OidcClient browser = risk.browser(ip);
+        AuthorizationClient browser = risk.browser(ip);
 
         // 1. first login from this browser: unknown device on a network never seen -> STEP_UP -> OTP
         Page afterPassword = risk.password(browser, user, Map.of());
-        assertTrue(afterPassword.form(OidcClient.OTP_FORM).isPresent(), describe(afterPassword));
+        assertTrue(afterPassword.form(AuthorizationClient.OTP_FORM).isPresent(), describe(afterPassword));
         JsonNode first = risk.lastDecision(user.id());
         assertEquals("STEP_UP", first.path("risk_decision").asText());
         assertEquals("60", first.path("risk_score").asText());
@@ -106,7 +107,7 @@ class DeviceRiskIT {
 
         newLoginSameDevice(browser);
         Page third = risk.password(browser, user, Map.of());
-        assertTrue(third.form(OidcClient.OTP_FORM).isPresent(), "a forgotten device is unknown: " + describe(third));
+        assertTrue(third.form(AuthorizationClient.OTP_FORM).isPresent(), "a forgotten device is unknown: " + describe(third));
         assertEquals("STEP_UP", risk.lastDecision(user.id()).path("risk_decision").asText());
         Page thirdDone = browser.submitOtp(third, DeviceRiskSupport.otp(user, 1));
         assertTrue(thirdDone.isAppRedirect(), describe(thirdDone));
@@ -136,12 +137,11 @@ class DeviceRiskIT {
     }
 
     @Test
-    void loginCompletesWithTokensAfterTheStepUp() {
-        TestUser user = TestUsers.withOtp(server, "tokens");
-        OidcClient browser = risk.browser(randomIp());
+    void loginCompletesWithTokensAfterTheStepUp(@WithTotp TestUser user) {
+        AuthorizationClient browser = risk.browser(randomIp());
         Pkce pkce = Pkce.s256();
         Page done = browser.login(user, pkce, Map.of());
-        TokenResponse tokens = browser.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = browser.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         assertEquals(user.id(), tokens.accessTokenClaims().path("sub").asText());
     }
@@ -152,7 +152,7 @@ class DeviceRiskIT {
         long logStart = java.nio.file.Files.size(server.logFile());
         String ip = randomIp();
         TestUser owner = TestUsers.withOtp(server, "owner");
-        OidcClient ownerBrowser = risk.browser(ip);
+        AuthorizationClient ownerBrowser = risk.browser(ip);
         risk.loginWithOtp(ownerBrowser, owner, 0);
         String ownersToken = ownerBrowser.cookies().value(DEVICE_COOKIE);
 
@@ -169,11 +169,11 @@ class DeviceRiskIT {
         int step = 1;
         for (String bad : badValues) {
             DeviceRiskSupport.sleep(1_100);   // beyond the realm's quick-login check, see newLoginSameDevice
-            OidcClient browser = risk.browser(ip);
+            AuthorizationClient browser = risk.browser(ip);
             browser.cookies().set(risk.realmUri(), DEVICE_COOKIE, bad);
             Page page = risk.password(browser, other, Map.of());
             assertEquals(200, page.status(), "cookie '" + bad + "': " + describe(page));
-            assertTrue(page.form(OidcClient.OTP_FORM).isPresent(), "cookie '" + bad + "': " + describe(page));
+            assertTrue(page.form(AuthorizationClient.OTP_FORM).isPresent(), "cookie '" + bad + "': " + describe(page));
             JsonNode decision = risk.lastDecision(other.id());
             assertEquals("unknown_device", decision.path("risk_signals").asText(), "cookie '" + bad + "'");
             assertEquals("STEP_UP", decision.path("risk_decision").asText());
@@ -189,9 +189,8 @@ class DeviceRiskIT {
     }
 
     @Test
-    void userWithoutSecondFactorMustEnrolTotpOnStepUp() throws Exception {
-        TestUser user = TestUsers.withPassword(server, "nofactor");
-        OidcClient browser = risk.browser(randomIp());
+    void userWithoutSecondFactorMustEnrolTotpOnStepUp(TestUser user) throws Exception {
+        AuthorizationClient browser = risk.browser(randomIp());
         Page page = risk.password(browser, user, Map.of());
         assertFalse(page.isAppRedirect(), "a risky login must not complete on a password alone");
         assertTrue(page.form("form#kc-totp-settings-form").isPresent(), "expected TOTP enrolment: " + describe(page));
@@ -200,11 +199,10 @@ class DeviceRiskIT {
     }
 
     @Test
-    void mfaRequestAsksTheSecondFactorOnceAndRemembersTheDevice() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "mfa-risk");
-        OidcClient browser = risk.browser(randomIp());
+    void mfaRequestAsksTheSecondFactorOnceAndRemembersTheDevice(@WithTotp TestUser user) throws Exception {
+        AuthorizationClient browser = risk.browser(randomIp());
         Page afterPassword = risk.password(browser, user, Map.of("acr_values", "mfa"));
-        assertTrue(afterPassword.form(OidcClient.OTP_FORM).isPresent(), describe(afterPassword));
+        assertTrue(afterPassword.form(AuthorizationClient.OTP_FORM).isPresent(), describe(afterPassword));
         Page done = browser.submitOtp(afterPassword, DeviceRiskSupport.otp(user, 0));
         assertTrue(done.isAppRedirect(), "one OTP is enough: " + describe(done));
         assertEquals(1, risk.deviceRows(user.id()).size());
@@ -214,7 +212,7 @@ class DeviceRiskIT {
     void networkIsComparedByIpv6Slash48() throws Exception {
         // site-local IPv6 (fec0::/10): the realm requires HTTPS for public addresses, and the test server is plain http
         TestUser user = TestUsers.withOtp(server, "ipv6");
-        OidcClient browser = risk.browser("fec0:77:1:a::10");
+        AuthorizationClient browser = risk.browser("fec0:77:1:a::10");
         risk.loginWithOtp(browser, user, 0);
 
         newLoginSameDevice(browser);
@@ -232,9 +230,8 @@ class DeviceRiskIT {
     }
 
     @Test
-    void manyLoginsInAShortTimeAreASignal() {
-        TestUser user = TestUsers.withOtp(server, "velocity");
-        OidcClient browser = risk.browser(randomIp());
+    void manyLoginsInAShortTimeAreASignal(@WithTotp TestUser user) {
+        AuthorizationClient browser = risk.browser(randomIp());
         risk.loginWithOtp(browser, user, 0);                    // login 1
         for (int login = 2; login <= 10; login++) {
             newLoginSameDevice(browser);
@@ -250,16 +247,15 @@ class DeviceRiskIT {
     }
 
     @Test
-    void browserFamilyChangeIsASignal() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "ua");
+    void browserFamilyChangeIsASignal(@WithTotp TestUser user) throws Exception {
         String ip = randomIp();
-        OidcClient browser = risk.browser(ip);
+        AuthorizationClient browser = risk.browser(ip);
         risk.loginWithOtp(browser, user, 0);
 
-        OidcClient phone = risk.browser(ip).userAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+        AuthorizationClient phone = risk.browser(ip).userAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
                 + "(KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36");
         Page page = risk.password(phone, user, Map.of());
-        assertTrue(page.form(OidcClient.OTP_FORM).isPresent(), describe(page));
+        assertTrue(page.form(AuthorizationClient.OTP_FORM).isPresent(), describe(page));
         JsonNode decision = risk.lastDecision(user.id());
         assertEquals("unknown_device,user_agent_change", decision.path("risk_signals").asText());
         assertEquals("55", decision.path("risk_score").asText());

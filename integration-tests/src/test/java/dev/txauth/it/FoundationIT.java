@@ -1,14 +1,15 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -35,11 +36,11 @@ class FoundationIT {
 
     @Test
     void importsPaymentsRealmWithContractSettings() {
-        OidcClient browser = server.newBrowser();
+        AuthorizationClient browser = server.newBrowser();
         HttpResponse<String> discovery = browser.send(HttpRequest.newBuilder(
                 URI.create(server.realmUrl() + "/.well-known/openid-configuration")));
         assertEquals(200, discovery.statusCode());
-        JsonNode metadata = dev.txauth.testkit.Json.parse(discovery.body());
+        JsonNode metadata = dev.txauth.testkit.client.Json.parse(discovery.body());
         assertEquals(server.realmUrl(), metadata.get("issuer").asText());
         assertTrue(textValues(metadata.get("acr_values_supported")).containsAll(List.of("login", "mfa", "transaction")));
 
@@ -52,13 +53,12 @@ class FoundationIT {
     }
 
     @Test
-    void mobileAppLogsInWithPkceAndGetsTokens() {
-        TestUser user = TestUsers.withOtp(server, "pkce");
-        OidcClient app = server.newBrowser();
+    void mobileAppLogsInWithPkceAndGetsTokens(@WithTotp TestUser user) {
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
         Page done = app.login(user, pkce, Map.of());
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
 
         assertEquals(200, tokens.status(), tokens.body().toString());
         JsonNode claims = tokens.accessTokenClaims();
@@ -71,35 +71,33 @@ class FoundationIT {
     }
 
     @Test
-    void mfaRequestDemandsTheSecondFactorAndYieldsAcrMfa() {
-        TestUser user = TestUsers.withOtp(server, "mfa");
-        OidcClient app = server.newBrowser();
+    void mfaRequestDemandsTheSecondFactorAndYieldsAcrMfa(@WithTotp TestUser user) {
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
         Page afterPassword = app.submitPassword(app.authorize(app.authorizationParameters(pkce,
                 Map.of("acr_values", "mfa"))), user.username(), user.password());
-        assertTrue(afterPassword.form(OidcClient.OTP_FORM).isPresent(), "mfa must ask for the TOTP code");
+        assertTrue(afterPassword.form(AuthorizationClient.OTP_FORM).isPresent(), "mfa must ask for the TOTP code");
         // attempts of one user less than the realm's quick-login check (1 s) apart can trip Keycloak's brute-force
         // protection (user_temporarily_disabled); a person typing a code never is that fast
         pause(1_100);
-        Page wrong = app.submitOtp(afterPassword, "000000".equals(dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 3))
+        Page wrong = app.submitOtp(afterPassword, "000000".equals(dev.txauth.testkit.users.Totp.freshCode(user.otpSecret(), 3))
                 ? "111111" : "000000");
-        assertTrue(wrong.form(OidcClient.OTP_FORM).isPresent(), "a wrong code must be refused");
+        assertTrue(wrong.form(AuthorizationClient.OTP_FORM).isPresent(), "a wrong code must be refused");
         pause(1_100);
-        Page done = app.submitOtp(wrong, dev.txauth.testkit.Totp.freshCode(user.otpSecret(), 3));
+        Page done = app.submitOtp(wrong, dev.txauth.testkit.users.Totp.freshCode(user.otpSecret(), 3));
 
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals("mfa", tokens.accessTokenClaims().get("acr").asText());
     }
 
     @Test
-    void refusesCodeExchangeWithWrongVerifier() {
-        TestUser user = TestUsers.withOtp(server, "verifier");
-        OidcClient app = server.newBrowser();
+    void refusesCodeExchangeWithWrongVerifier(@WithTotp TestUser user) {
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
 
-        TokenResponse tokens = app.exchangeCode(done.code(), Pkce.s256());
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), Pkce.s256());
 
         assertEquals(400, tokens.status());
         assertEquals("invalid_grant", tokens.error());
@@ -107,14 +105,14 @@ class FoundationIT {
 
     @Test
     void refusesAuthorizationWithoutPkce() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page page = app.authorize(app.authorizationParameters(null, Map.of()));
         assertEquals("invalid_request", page.appRedirectParameters().get("error"));
     }
 
     @Test
     void refusesPlainPkce() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page page = app.authorize(app.authorizationParameters(null, Map.of(
                 "code_challenge", "plain-challenge-plain-challenge-plain-challenge-0123",
                 "code_challenge_method", "plain")));
@@ -123,16 +121,15 @@ class FoundationIT {
 
     @Test
     void refusesImplicitFlow() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page page = app.authorize(app.authorizationParameters(Pkce.s256(), Map.of("response_type", "token")));
         String error = page.appRedirectParameters().get("error");
         assertTrue(List.of("unauthorized_client", "unsupported_response_type").contains(error), error);
     }
 
     @Test
-    void refusesPasswordGrant() {
-        TestUser user = TestUsers.withPassword(server, "ropc");
-        TokenResponse response = server.newBrowser().tokenRequest(Map.of("grant_type", "password",
+    void refusesPasswordGrant(TestUser user) {
+        TokenResponse response = server.tokens().tokenRequest(Map.of("grant_type", "password",
                 "client_id", "mobile-app", "username", user.username(),
                 "password", user.password()));
         assertEquals(400, response.status());
@@ -141,7 +138,7 @@ class FoundationIT {
 
     @Test
     void paymentServiceGetsClientCredentialsTokenWithInitiatorRole() {
-        TokenResponse tokens = server.newBrowser().clientCredentials(TxauthServer.PAYMENT_SERVICE,
+        TokenResponse tokens = server.tokens().clientCredentials(TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret());
         assertEquals(200, tokens.status(), tokens.body().toString());
         JsonNode roles = tokens.accessTokenClaims().path("realm_access").path("roles");
@@ -151,7 +148,7 @@ class FoundationIT {
 
     @Test
     void refusesPaymentServiceWithWrongSecret() {
-        TokenResponse tokens = server.newBrowser().clientCredentials(TxauthServer.PAYMENT_SERVICE, "wrong-secret");
+        TokenResponse tokens = server.tokens().clientCredentials(TxauthServer.PAYMENT_SERVICE, "wrong-secret");
         assertEquals(401, tokens.status());
         assertEquals("unauthorized_client", tokens.error());
     }
@@ -159,32 +156,31 @@ class FoundationIT {
     @Test
     void rotatesRefreshTokensAndRejectsReuse() {
         TokenResponse first = loggedIn();
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
 
-        TokenResponse second = app.refresh(first.refreshToken());
+        TokenResponse second = app.tokens().refresh(first.refreshToken());
         assertEquals(200, second.status(), second.body().toString());
         assertNotEquals(first.refreshToken(), second.refreshToken());
 
-        TokenResponse reused = app.refresh(first.refreshToken());
+        TokenResponse reused = app.tokens().refresh(first.refreshToken());
         assertEquals(400, reused.status());
         assertEquals("invalid_grant", reused.error());
     }
 
     @Test
-    void adminSignOutRevokesRefreshAndIntrospection() {
-        TestUser user = TestUsers.withOtp(server, "revoke");
-        OidcClient app = server.newBrowser();
+    void adminSignOutRevokesRefreshAndIntrospection(@WithTotp TestUser user) {
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         String secret = server.paymentServiceSecret();
-        assertTrue(app.introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active").asBoolean());
+        assertTrue(app.tokens().introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active").asBoolean());
 
         server.admin().logoutUser(user.id());
 
-        assertFalse(app.introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active")
+        assertFalse(app.tokens().introspect(tokens.accessToken(), TxauthServer.PAYMENT_SERVICE, secret).get("active")
                 .asBoolean());
-        TokenResponse refreshed = app.refresh(tokens.refreshToken());
+        TokenResponse refreshed = app.tokens().refresh(tokens.refreshToken());
         assertEquals(400, refreshed.status());
         assertEquals("invalid_grant", refreshed.error());
     }
@@ -200,7 +196,7 @@ class FoundationIT {
 
         String realmInfo = server.newBrowser().send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/txauth")))
                 .body();
-        assertEquals("payments", dev.txauth.testkit.Json.parse(realmInfo).get("realm").asText());
+        assertEquals("payments", dev.txauth.testkit.client.Json.parse(realmInfo).get("realm").asText());
     }
 
     @Test
@@ -229,7 +225,7 @@ class FoundationIT {
 
     @Test
     void loginPageIsRenderedWithTxauthTheme() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Page login = app.authorize(app.authorizationParameters(Pkce.s256(), Map.of("ui_locales", "fr")));
         assertEquals(200, login.status());
         assertTrue(login.body().contains("/login/txauth/"), "login page does not use the txauth theme resources");
@@ -238,10 +234,10 @@ class FoundationIT {
 
     private TokenResponse loggedIn() {
         TestUser user = TestUsers.withOtp(server, "login");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         return tokens;
     }

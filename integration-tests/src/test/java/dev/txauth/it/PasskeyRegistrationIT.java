@@ -1,18 +1,19 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.browser.ChromeBrowser;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.HttpForms;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.SoftwarePasskey;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.ChromeBrowser;
-import dev.txauth.testkit.HttpForms;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.SoftwarePasskey;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,7 +64,7 @@ class PasskeyRegistrationIT {
     void keycloaksOwnWebAuthnLoginAcceptsTheSoftwarePasskey() {
         SoftwarePasskey passkey = new SoftwarePasskey();
         TestUser user = TestUsers.withPasskey(server, "pk-kc", passkey);
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
         Page webauthnPage = app.submitPassword(app.authorize(app.authorizationParameters(pkce,
@@ -75,17 +76,16 @@ class PasskeyRegistrationIT {
                 server.baseUrl(), "localhost", user.id());
         Page done = app.submit(webauthnPage, "form#webauth", assertion);
 
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         assertEquals("mfa", tokens.accessTokenClaims().get("acr").asText());
     }
 
     @Test
-    void chromiumRegistersAPasskeyThroughKeycloaksRequiredActionAndSignsInWithIt() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "pk-chrome");
+    void chromiumRegistersAPasskeyThroughKeycloaksRequiredActionAndSignsInWithIt(@WithTotp TestUser user) throws Exception {
         assertEquals(204, server.admin().put("/admin/realms/payments/users/" + user.id(),
                 Map.of("requiredActions", List.of("webauthn-register"))).status());
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         long started = System.nanoTime();
         try (ChromeBrowser chrome = ChromeBrowser.start()) {
             chrome.addPlatformAuthenticator();
@@ -107,7 +107,7 @@ class PasskeyRegistrationIT {
             // Keycloak's page asks for a label with window.prompt; a user would accept the suggested one.
             wait.until(ExpectedConditions.alertIsPresent()).accept();
             URI redirect = chrome.awaitAppRedirect(Duration.ofSeconds(30));
-            TokenResponse first = app.exchangeCode(code(redirect), pkce);
+            TokenResponse first = app.tokens().exchangeCode(code(redirect), pkce);
             assertEquals(200, first.status(), first.body().toString());
             // Chromium's authenticator and Keycloak now hold the same credential.
             List<org.openqa.selenium.virtualauthenticator.Credential> inBrowser = chrome.passkeys();
@@ -124,7 +124,7 @@ class PasskeyRegistrationIT {
             Pkce second = Pkce.s256();
             chrome.open(authorizationUrl(app, second, Map.of("acr_values", "mfa")));
             chrome.awaitClickable(By.id("authenticateWebAuthnButton")).click();
-            TokenResponse stepUp = app.exchangeCode(code(chrome.awaitAppRedirect(Duration.ofSeconds(30))), second);
+            TokenResponse stepUp = app.tokens().exchangeCode(code(chrome.awaitAppRedirect(Duration.ofSeconds(30))), second);
             assertEquals(200, stepUp.status(), stepUp.body().toString());
             assertEquals("mfa", stepUp.accessTokenClaims().get("acr").asText());
         }
@@ -143,7 +143,7 @@ class PasskeyRegistrationIT {
         throw new AssertionError("Keycloak lists no webauthn credential: " + credentials);
     }
 
-    static String authorizationUrl(OidcClient app, Pkce pkce, Map<String, String> extra) {
+    static String authorizationUrl(AuthorizationClient app, Pkce pkce, Map<String, String> extra) {
         return app.realmUrl() + "/protocol/openid-connect/auth?"
                 + HttpForms.encode(app.authorizationParameters(pkce, extra));
     }

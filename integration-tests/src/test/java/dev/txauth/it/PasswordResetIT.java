@@ -1,14 +1,14 @@
 package dev.txauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.Totp;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.Totp;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,17 +50,17 @@ class PasswordResetIT {
     void mailboxAloneCannotResetThePasswordNorEnrolAFactor() {
         TestUser user = TestUsers.withOtp(server, "reset-attacker");
         List<String> before = credentials(user);
-        OidcClient attacker = server.newBrowser();
+        AuthorizationClient attacker = server.newBrowser();
 
         Page afterLink = followResetLink(attacker, user);
-        assertTrue(afterLink.form(OidcClient.OTP_FORM).isPresent(), "the reset link must ask for the existing factor: "
+        assertTrue(afterLink.form(AuthorizationClient.OTP_FORM).isPresent(), "the reset link must ask for the existing factor: "
                 + afterLink.uri() + "\n" + afterLink.document().text());
         assertFalse(afterLink.form(NEW_PASSWORD_FORM).isPresent());
         assertFalse(afterLink.form(TOTP_SETUP_FORM).isPresent());
 
         for (String guess : List.of("000000", "123456")) {
             Page again = attacker.submitOtp(afterLink, guess);
-            assertTrue(again.form(OidcClient.OTP_FORM).isPresent(), again.document().text());
+            assertTrue(again.form(AuthorizationClient.OTP_FORM).isPresent(), again.document().text());
             assertFalse(again.form(NEW_PASSWORD_FORM).isPresent());
             assertFalse(again.form(TOTP_SETUP_FORM).isPresent());
             assertFalse(again.isAppRedirect());
@@ -72,7 +72,7 @@ class PasswordResetIT {
     void withTheExistingCodeThePasswordIsResetAndNoFactorIsAdded() {
         TestUser user = TestUsers.withOtp(server, "reset-owner");
         List<String> before = credentials(user);
-        OidcClient owner = server.newBrowser();
+        AuthorizationClient owner = server.newBrowser();
 
         Page afterLink = followResetLink(owner, user);
         Page newPassword = owner.submitOtp(afterLink, Totp.unspentCode(user.otpSecret(), 0, Totp.PERIOD_SECONDS,
@@ -88,13 +88,14 @@ class PasswordResetIT {
         assertEquals(1, otpIds(after).size());
         assertFalse(before.contains(passwordEntry(after)), "the password credential must be new");
 
-        TestUser renewed = new TestUser(user.id(), user.username(), chosen, user.otpSecret());
+        TestUser renewed = new TestUser(user.id(), user.username(), chosen, user.otpSecret(), user.passkey(),
+                user.phoneNumber());
         Page login = server.newBrowser().login(renewed, Pkce.s256(), Map.of("acr_values", "mfa"));
         assertTrue(login.isAppRedirect(), login.document().text());
     }
 
     /** Login page → "Forgot password?" → username → the link in the email, in the same browser. */
-    private Page followResetLink(OidcClient browser, TestUser user) {
+    private Page followResetLink(AuthorizationClient browser, TestUser user) {
         Page login = browser.authorize(browser.authorizationParameters(Pkce.s256(), Map.of()));
         Element forgot = login.document().selectFirst("a[href*=reset-credentials]");
         assertTrue(forgot != null, "resetPasswordAllowed must show the link: " + login.document().text());

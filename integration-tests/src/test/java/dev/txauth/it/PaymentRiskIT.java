@@ -1,15 +1,16 @@
 package dev.txauth.it;
 
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.journey.ConfirmationPage;
+import dev.txauth.testkit.journey.PaymentJourney;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.WithTotp;
 import org.junit.jupiter.api.Test;
 
+import static dev.txauth.testkit.client.PaymentService.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,24 +23,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TxauthKeycloakTest
 class PaymentRiskIT {
 
-    private final TxauthServer server;
     private final PaymentService paymentService;
+    private final PaymentJourney journey;
 
-    PaymentRiskIT(TxauthServer server) {
-        this.server = server;
-        this.paymentService = new PaymentService(server);
+    PaymentRiskIT(PaymentService paymentService, PaymentJourney journey) {
+        this.paymentService = paymentService;
+        this.journey = journey;
     }
 
     @Test
-    void largePaymentFromAnUnknownDeviceIsDeniedBeforeAnythingIsShownOrApproved() {
-        TestUser user = TestUsers.withOtp(server, "risk-large");
+    void largePaymentFromAnUnknownDeviceIsDeniedBeforeAnythingIsShownOrApproved(@WithTotp TestUser user,
+                                                                                AuthorizationClient newPhone) {
         String id = paymentService.registerPayment(user.id(), "250000.00", "Ada Obi");
-        OidcClient newPhone = server.newBrowser();
 
-        Page page = new TransactionConfirmation(newPhone, user).open(TransactionConfirmation.reference(id));
+        Page page = journey.open(newPhone, user, reference(id)).page();
 
         assertEquals(403, page.status(), "expected the themed deny page, got " + page.uri());
-        assertFalse(page.form(TransactionConfirmation.CONFIRM_FORM).isPresent());
+        assertFalse(page.form(ConfirmationPage.FORM).isPresent());
         assertFalse(page.body().contains("Ada Obi"), "nothing of the payment may be shown");
         assertFalse(page.body().contains("large_amount"), "the deny page must not name the signal");
         assertEquals("PENDING", paymentService.get(id).json().get("status").asText(),
@@ -47,15 +47,13 @@ class PaymentRiskIT {
     }
 
     @Test
-    void ordinaryPaymentFromAnUnknownDeviceStepsUpAndReachesTheConfirmation() {
-        TestUser user = TestUsers.withOtp(server, "risk-small");
+    void ordinaryPaymentFromAnUnknownDeviceStepsUpAndReachesTheConfirmation(@WithTotp TestUser user,
+                                                                            AuthorizationClient newPhone) {
         String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
-        OidcClient newPhone = server.newBrowser();
 
-        Page page = new TransactionConfirmation(newPhone, user).open(TransactionConfirmation.reference(id));
+        ConfirmationPage page = journey.open(newPhone, user, reference(id));
 
-        assertTrue(page.form(TransactionConfirmation.CONFIRM_FORM).isPresent(),
-                "below the threshold the user steps up and sees the payment: " + page.uri());
-        assertTrue(page.body().contains("Ada Obi"));
+        assertTrue(page.isShown(), "below the threshold the user steps up and sees the payment: " + page.page().uri());
+        assertEquals("Ada Obi", page.payee());
     }
 }

@@ -3,15 +3,15 @@ package dev.txauth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,9 +101,9 @@ class PaymentServiceKeyAuthIT {
 
     @Test
     void signedAssertionGetsATokenThatRegistersAPaymentWhileASecretOrAReplayIsRefused() throws Exception {
-        OidcClient http = server.newBrowser();
+        AuthorizationClient http = server.newBrowser();
         String assertion = assertion();
-        TokenResponse token = http.tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
+        TokenResponse token = http.tokens().tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
                 "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
                 "client_assertion", assertion));
         assertEquals(200, token.status(), token.body().toString());
@@ -115,15 +115,15 @@ class PaymentServiceKeyAuthIT {
                 .header("Authorization", "Bearer " + token.accessToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(PaymentService.registration(user.id(),
-                        OidcClient.MOBILE_APP, PaymentService.paymentDetail("250.00", "Ada Obi"))))));
+                        AuthorizationClient.MOBILE_APP, PaymentService.paymentDetail("250.00", "Ada Obi"))))));
         assertEquals(201, registered.statusCode(), registered.body());
 
-        TokenResponse replay = http.tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
+        TokenResponse replay = http.tokens().tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
                 "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
                 "client_assertion", assertion));
         assertEquals("invalid_client", replay.error(), "a client assertion is single use: " + replay.body());
 
-        TokenResponse secret = http.clientCredentials(clientId, server.paymentServiceSecret());
+        TokenResponse secret = http.tokens().clientCredentials(clientId, server.paymentServiceSecret());
         assertEquals("invalid_client", secret.error(), "a secret must not authenticate a client-jwt client: "
                 + secret.body());
     }

@@ -1,16 +1,15 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.journey.PaymentJourney;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.WithTotp;
 import dev.txauth.example.PaymentApi;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -33,14 +32,14 @@ class PaymentServiceStepUpIT {
     }
 
     @Test
-    void paymentApiDemandsStepUpThenExecutesOnce() throws Exception {
-        PaymentService paymentService = new PaymentService(server);
-        TestUser user = TestUsers.withOtp(server, "stepup");
+    void paymentApiDemandsStepUpThenExecutesOnce(@WithTotp TestUser user, AuthorizationClient app,
+                                                 PaymentService paymentService, PaymentJourney journey)
+            throws Exception {
         try (PaymentApi api = new PaymentApi(server.realmUrl(), TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret(), paymentService.token())) {
-            OidcClient app = server.newBrowser();
             Pkce pkce = Pkce.s256();
-            TokenResponse login = app.exchangeCode(app.login(user, pkce, Map.of("acr_values", "mfa")).code(), pkce);
+            TokenResponse login = app.tokens().exchangeCode(app.login(user, pkce, Map.of("acr_values", "mfa")).code(),
+                    pkce);
             String id = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
 
             HttpResponse<String> first = pay(app, api, id, login.accessToken());
@@ -49,9 +48,8 @@ class PaymentServiceStepUpIT {
             assertTrue(challenge.contains("error=\"insufficient_user_authentication\"")
                     && challenge.contains("acr_values=\"transaction\""), challenge);
 
-            TransactionConfirmation confirmation = new TransactionConfirmation(app, user);
-            Page page = confirmation.open(TransactionConfirmation.reference(id));
-            TokenResponse stepUp = confirmation.exchange(confirmation.confirm(page, confirmation.nextCode()));
+            // The same app and browser step up: its Keycloak session is already there.
+            TokenResponse stepUp = journey.confirmationPage(app, user, id).approveAndExchange();
             assertEquals(200, stepUp.status(), stepUp.body().toString());
 
             String otherId = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
@@ -63,7 +61,7 @@ class PaymentServiceStepUpIT {
         }
     }
 
-    private static HttpResponse<String> pay(OidcClient app, PaymentApi api, String id, String token) {
+    private static HttpResponse<String> pay(AuthorizationClient app, PaymentApi api, String id, String token) {
         return app.send(HttpRequest.newBuilder(URI.create(api.url() + "/payments/" + id))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
     }

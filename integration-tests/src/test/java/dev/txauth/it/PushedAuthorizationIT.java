@@ -1,19 +1,19 @@
 package dev.txauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.HttpForms;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.Totp;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.HttpForms;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.users.Totp;
+import dev.txauth.testkit.journey.ConfirmationPage;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -42,42 +42,42 @@ class PushedAuthorizationIT {
     void pushedRequestWithAuthorizationDetailsConfirmsThePaymentOnceEndToEnd() {
         TestUser user = TestUsers.withOtp(server, "par");
         String id = new PaymentService(server).registerPayment(user.id(), "4200.00", "Ada Obi");
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
 
         String requestUri = push(app, app.authorizationParameters(pkce, Map.of("acr_values", "transaction",
-                "authorization_details", TransactionConfirmation.reference(id))));
-        Page page = app.authorize(Map.of("client_id", OidcClient.MOBILE_APP, "request_uri", requestUri));
+                "authorization_details", PaymentService.reference(id))));
+        Page page = app.authorize(Map.of("client_id", AuthorizationClient.MOBILE_APP, "request_uri", requestUri));
         page = app.submitPassword(page, user.username(), user.password());
-        if (page.form(OidcClient.OTP_FORM).isPresent()) {
+        if (page.form(AuthorizationClient.OTP_FORM).isPresent()) {
             page = app.submitOtp(page, Totp.unspentCode(user.otpSecret(), 0, Totp.PERIOD_SECONDS, -Totp.PERIOD_SECONDS));
         }
-        assertTrue(page.form(TransactionConfirmation.CONFIRM_FORM).isPresent(), page.document().text());
+        assertTrue(page.form(ConfirmationPage.FORM).isPresent(), page.document().text());
         assertTrue(page.document().text().contains("Ada Obi"), page.document().text());
 
-        Page done = app.submit(page, TransactionConfirmation.CONFIRM_FORM, Map.of("otp",
+        Page done = app.submit(page, ConfirmationPage.FORM, Map.of("otp",
                 Totp.unspentCode(user.otpSecret(), Totp.PERIOD_SECONDS, 0, -Totp.PERIOD_SECONDS)));
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         assertEquals(200, tokens.status(), tokens.body().toString());
         JsonNode claims = tokens.accessTokenClaims();
         assertEquals("transaction", claims.path("acr").asText());
         assertEquals(id, claims.path("txn_id").asText());
         assertEquals(id, tokens.body().path("authorization_details").path(0).path("identifier").asText());
 
-        Page reused = app.authorize(Map.of("client_id", OidcClient.MOBILE_APP, "request_uri", requestUri));
-        assertFalse(reused.form(TransactionConfirmation.CONFIRM_FORM).isPresent(), "a request_uri is single use");
+        Page reused = app.authorize(Map.of("client_id", AuthorizationClient.MOBILE_APP, "request_uri", requestUri));
+        assertFalse(reused.form(ConfirmationPage.FORM).isPresent(), "a request_uri is single use");
         assertFalse(reused.isAppRedirect() && reused.appRedirectParameters().containsKey("code"));
     }
 
     @Test
     void pushedRequestWithoutPkceIsRefused() {
-        OidcClient app = server.newBrowser();
+        AuthorizationClient app = server.newBrowser();
         Map<String, String> noPkce = app.authorizationParameters(null, Map.of("acr_values", "transaction"));
         HttpResponse<String> response = pushRaw(app, noPkce);
         assertEquals(400, response.statusCode(), response.body());
     }
 
-    private String push(OidcClient app, Map<String, String> parameters) {
+    private String push(AuthorizationClient app, Map<String, String> parameters) {
         HttpResponse<String> response = pushRaw(app, parameters);
         assertEquals(201, response.statusCode(), response.body());
         String requestUri = Json.parse(response.body()).path("request_uri").asText();
@@ -85,7 +85,7 @@ class PushedAuthorizationIT {
         return requestUri;
     }
 
-    private HttpResponse<String> pushRaw(OidcClient app, Map<String, String> parameters) {
+    private HttpResponse<String> pushRaw(AuthorizationClient app, Map<String, String> parameters) {
         return app.send(HttpRequest.newBuilder(URI.create(server.realmUrl()
                         + "/protocol/openid-connect/ext/par/request"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,8 +1,9 @@
 package dev.txauth.it;
 
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.database.AuditTable;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUsers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,9 @@ class RedactionScanIT {
     private final TxauthServer server;
     private final AuditTable audit;
 
-    RedactionScanIT(TxauthServer server) {
+    RedactionScanIT(TxauthServer server, AuditTable audit) {
         this.server = server;
-        this.audit = new AuditTable(server);
+        this.audit = audit;
     }
 
     @Test
@@ -35,6 +36,8 @@ class RedactionScanIT {
         for (String[] haystack : new String[][] {{"table", table}, {"log", log}}) {
             assertFalse(AuditIntegrityIT.JWT.matcher(haystack[1]).find(), "a JWT in the " + haystack[0]);
             assertFalse(haystack[1].contains(TestUsers.PASSWORD), "a test user's password in the " + haystack[0]);
+            assertFalse(haystack[1].contains(TestUsers.DEFAULT_PHONE), "a test user's phone number in the "
+                    + haystack[0]);
             synchronized (AuditIntegrityIT.SECRETS_SEEN) {
                 for (String secret : AuditIntegrityIT.SECRETS_SEEN) {
                     assertFalse(haystack[1].contains(secret), "a token or code in the " + haystack[0]);

@@ -1,14 +1,16 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.risk.DeviceRiskSupport;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -18,8 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import static dev.txauth.it.DeviceRiskSupport.describe;
-import static dev.txauth.it.DeviceRiskSupport.randomIp;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.describe;
+import static dev.txauth.testkit.risk.DeviceRiskSupport.randomIp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,10 +50,10 @@ class RiskOverheadBenchmark {
     @Test
     void measureRiskStepOverhead() throws Exception {
         List<TestUser> users = new ArrayList<>();
-        List<OidcClient> browsers = new ArrayList<>();
+        List<AuthorizationClient> browsers = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             TestUser user = TestUsers.withOtp(server, "bench");
-            OidcClient browser = risk.browser(randomIp());
+            AuthorizationClient browser = risk.browser(randomIp());
             risk.loginWithOtp(browser, user, 0);
             users.add(user);
             browsers.add(browser);
@@ -87,7 +89,7 @@ class RiskOverheadBenchmark {
         assertTrue(with.size() >= 200 && without.size() >= 200);
     }
 
-    private long timedPasswordPost(OidcClient browser, TestUser user) {
+    private long timedPasswordPost(AuthorizationClient browser, TestUser user) {
         // no wait here: each user's logins are a whole round (20 logins) apart
         browser.cookies().keepOnly(DeviceRiskSupport.DEVICE_COOKIE);
         Page login = browser.authorize(browser.authorizationParameters(Pkce.s256(), Map.of()));
@@ -137,7 +139,7 @@ class RiskOverheadBenchmark {
     private static final class Json {
         @SuppressWarnings("unchecked")
         static Map<String, Object> toMap(JsonNode node) {
-            return dev.txauth.testkit.Json.MAPPER.convertValue(node, Map.class);
+            return dev.txauth.testkit.client.Json.MAPPER.convertValue(node, Map.class);
         }
     }
 }

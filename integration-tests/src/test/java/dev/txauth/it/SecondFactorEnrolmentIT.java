@@ -1,13 +1,13 @@
 package dev.txauth.it;
 
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.Totp;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.Totp;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,12 +42,12 @@ class SecondFactorEnrolmentIT {
     @Test
     void configureTotpOnAPasswordSessionDemandsTheExistingFactorFirst() {
         TestUser user = TestUsers.withOtp(server, "enrol-gate");
-        OidcClient browser = server.newBrowser();
+        AuthorizationClient browser = server.newBrowser();
         assertTrue(browser.login(user, Pkce.s256(), Map.of("acr_values", "login")).isAppRedirect());
 
         Page enrol = browser.authorize(browser.authorizationParameters(Pkce.s256(), Map.of("kc_action",
                 "CONFIGURE_TOTP")));
-        assertTrue(enrol.form(OidcClient.OTP_FORM).isPresent(), "an existing factor first: " + enrol.uri() + "\n"
+        assertTrue(enrol.form(AuthorizationClient.OTP_FORM).isPresent(), "an existing factor first: " + enrol.uri() + "\n"
                 + enrol.document().text());
         assertFalse(enrol.form(TOTP_SETUP_FORM).isPresent());
 
@@ -70,12 +70,12 @@ class SecondFactorEnrolmentIT {
     @Test
     void passkeyRegistrationByAUserWithTotpDemandsTheTotpFirst() {
         TestUser user = TestUsers.withOtp(server, "enrol-passkey");
-        OidcClient browser = server.newBrowser();
+        AuthorizationClient browser = server.newBrowser();
         assertTrue(browser.login(user, Pkce.s256(), Map.of("acr_values", "login")).isAppRedirect());
 
         Page enrol = browser.authorize(browser.authorizationParameters(Pkce.s256(), Map.of("kc_action",
                 "webauthn-register")));
-        assertTrue(enrol.form(OidcClient.OTP_FORM).isPresent(), "an existing factor first: " + enrol.uri() + "\n"
+        assertTrue(enrol.form(AuthorizationClient.OTP_FORM).isPresent(), "an existing factor first: " + enrol.uri() + "\n"
                 + enrol.document().text());
         assertFalse(enrol.document().select("#registerWebAuthn, form#register").size() > 0, enrol.document().text());
     }
@@ -83,7 +83,7 @@ class SecondFactorEnrolmentIT {
     @Test
     void firstFactorOfAUserWithoutOneNeedsNoProofButStillSendsTheAlert() {
         TestUser user = TestUsers.withPassword(server, "enrol-first");
-        OidcClient browser = server.newBrowser();
+        AuthorizationClient browser = server.newBrowser();
         Page afterPassword = browser.login(user, Pkce.s256(), Map.of("acr_values", "login"));
         Page setup = afterPassword.isAppRedirect()
                 ? browser.authorize(browser.authorizationParameters(Pkce.s256(), Map.of("kc_action", "CONFIGURE_TOTP")))
@@ -94,7 +94,7 @@ class SecondFactorEnrolmentIT {
         assertEquals(user.username() + "@example.test", alertRecipient(mailbox.awaitSubject(ALERT_SUBJECT)));
     }
 
-    private static Page enrolTotp(OidcClient browser, Page setup) {
+    private static Page enrolTotp(AuthorizationClient browser, Page setup) {
         String secret = setup.form(TOTP_SETUP_FORM).orElseThrow().selectFirst("input[name=totpSecret]").val();
         return browser.submit(setup, TOTP_SETUP_FORM, Map.of("totp", Totp.code(secret, Instant.now()),
                 "userLabel", "second phone"));

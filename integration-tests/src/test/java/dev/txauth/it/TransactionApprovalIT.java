@@ -1,16 +1,19 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.database.TransactionTable;
+import dev.txauth.testkit.journey.ConfirmationPage;
+import dev.txauth.testkit.journey.PaymentJourney;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -37,33 +40,28 @@ class TransactionApprovalIT {
 
     private final TxauthServer server;
     private final PaymentService paymentService;
+    private final PaymentJourney journey;
 
-    TransactionApprovalIT(TxauthServer server) {
+    TransactionApprovalIT(TxauthServer server, PaymentService paymentService, PaymentJourney journey) {
         this.server = server;
-        this.paymentService = new PaymentService(server);
+        this.paymentService = paymentService;
+        this.journey = journey;
     }
 
     /** The approved transaction's token response, after a full TOTP confirmation. */
-    record Approved(String id, TokenResponse tokens, TestUser user, OidcClient app) {
+    record Approved(String id, TokenResponse tokens, TestUser user, AuthorizationClient app) {
     }
 
-    private Approved approve(String amount, String payee) {
-        TestUser user = TestUsers.withOtp(server, "txn");
-        String id = paymentService.registerPayment(user.id(), amount, payee);
-        OidcClient app = server.newBrowser();
-        TransactionConfirmation confirmation = new TransactionConfirmation(app, user);
-        Page page = confirmation.open(TransactionConfirmation.reference(id));
-        assertTrue(page.form(TransactionConfirmation.CONFIRM_FORM).isPresent(), () -> "no confirmation page: "
-                + page.status() + " " + page.uri() + " " + page.appRedirect() + "\n" + page.document().text());
-        Page done = confirmation.confirm(page, confirmation.nextCode());
-        TokenResponse tokens = confirmation.exchange(done);
+    private Approved approve(TestUser user, String amount, String payee) {
+        ConfirmationPage page = journey.confirmationPage(user, amount, payee);
+        TokenResponse tokens = page.approveAndExchange();
         assertEquals(200, tokens.status(), tokens.body().toString());
-        return new Approved(id, tokens, user, app);
+        return new Approved(page.transactionId(), tokens, user, page.app());
     }
 
     @Test
-    void totpApprovalYieldsTokenAndIntrospectionExactlyAsContract() throws Exception {
-        Approved approved = approve("50000.00", "Ada Obi");
+    void totpApprovalYieldsTokenAndIntrospectionExactlyAsContract(@WithTotp TestUser user) throws Exception {
+        Approved approved = approve(user, "50000.00", "Ada Obi");
         JsonNode response = approved.tokens().body();
         JsonNode expectedDetail = Json.parse("""
                 {"type":"payment_initiation","identifier":"%s",
@@ -85,7 +83,8 @@ class TransactionApprovalIT {
         long lifetime = claims.path("exp").asLong() - claims.path("iat").asLong();
         assertTrue(lifetime > 0 && lifetime <= 60, "exp - iat = " + lifetime);
 
-        JsonNode introspection = approved.app().introspect(approved.tokens().accessToken(), TxauthServer.PAYMENT_SERVICE,
+        JsonNode introspection = approved.app().tokens().introspect(approved.tokens().accessToken(),
+                TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret());
         assertTrue(introspection.path("active").asBoolean());
         assertEquals("transaction", introspection.path("acr").asText());
@@ -100,8 +99,8 @@ class TransactionApprovalIT {
     }
 
     @Test
-    void consumesOnceThenConflict() {
-        Approved approved = approve("1200.50", "Chidi Okeke");
+    void consumesOnceThenConflict(@WithTotp TestUser user) {
+        Approved approved = approve(user, "1200.50", "Chidi Okeke");
         PaymentService.Answer first = paymentService.consume(approved.id());
         assertEquals(200, first.status(), first.body());
         assertEquals("CONSUMED", first.json().path("status").asText());
@@ -114,8 +113,8 @@ class TransactionApprovalIT {
     }
 
     @Test
-    void hundredParallelConsumesYieldExactlyOneSuccess() throws Exception {
-        Approved approved = approve("75.00", "Ngozi Eze");
+    void hundredParallelConsumesYieldExactlyOneSuccess(@WithTotp TestUser user) throws Exception {
+        Approved approved = approve(user, "75.00", "Ngozi Eze");
         paymentService.token();
         ExecutorService pool = Executors.newFixedThreadPool(25);
         try {
@@ -132,9 +131,9 @@ class TransactionApprovalIT {
     }
 
     @Test
-    void refreshedTokenCarriesNoTransaction() {
-        Approved approved = approve("300.00", "Bola Ade");
-        TokenResponse refreshed = approved.app().refresh(approved.tokens().refreshToken());
+    void refreshedTokenCarriesNoTransaction(@WithTotp TestUser user) {
+        Approved approved = approve(user, "300.00", "Bola Ade");
+        TokenResponse refreshed = approved.app().tokens().refresh(approved.tokens().refreshToken());
         assertEquals(200, refreshed.status(), refreshed.body().toString());
         assertFalse(refreshed.body().has("authorization_details"), refreshed.body().toString());
         JsonNode claims = refreshed.accessTokenClaims();
@@ -142,15 +141,16 @@ class TransactionApprovalIT {
                 "txn_destination", "txn_hash")) {
             assertFalse(claims.has(claim), claim + " after refresh: " + claims);
         }
-        JsonNode introspection = approved.app().introspect(refreshed.accessToken(), TxauthServer.PAYMENT_SERVICE,
+        JsonNode introspection = approved.app().tokens().introspect(refreshed.accessToken(),
+                TxauthServer.PAYMENT_SERVICE,
                 server.paymentServiceSecret());
         assertFalse(introspection.has("txn_id"), introspection.toString());
         assertFalse(introspection.has("authorization_details"), introspection.toString());
     }
 
     @Test
-    void adminSignOutVoidsUnconsumedApproval() {
-        Approved approved = approve("999.00", "Emeka Obi");
+    void adminSignOutVoidsUnconsumedApproval(@WithTotp TestUser user) {
+        Approved approved = approve(user, "999.00", "Emeka Obi");
         server.admin().logoutUser(approved.user().id());
         PaymentService.Answer consumed = paymentService.consume(approved.id());
         assertEquals(410, consumed.status(), consumed.body());
@@ -158,8 +158,8 @@ class TransactionApprovalIT {
     }
 
     @Test
-    void adminSessionDeleteVoidsUnconsumedApproval() {
-        Approved approved = approve("999.00", "Emeka Obi");
+    void adminSessionDeleteVoidsUnconsumedApproval(@WithTotp TestUser user) {
+        Approved approved = approve(user, "999.00", "Emeka Obi");
         JsonNode sessions = server.admin().get("/admin/realms/payments/users/" + approved.user().id() + "/sessions")
                 .json();
         assertEquals(1, sessions.size(), sessions.toString());
@@ -183,13 +183,10 @@ class TransactionApprovalIT {
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             TestUser user = TestUsers.withOtp(server, "timing");
-            String id = paymentService.registerPayment(user.id(), "10.00", "Timing " + i);
-            OidcClient app = server.newBrowser();
-            TransactionConfirmation confirmation = new TransactionConfirmation(app, user);
-            Page page = confirmation.open(TransactionConfirmation.reference(id));
-            String code = confirmation.nextCode();
+            ConfirmationPage page = journey.confirmationPage(user, "10.00", "Timing " + i);
+            String code = page.nextCode();
             long start = System.nanoTime();
-            Page done = confirmation.confirm(page, code);
+            Page done = page.submitTotp(code);
             micros.add((System.nanoTime() - start) / 1000);
             assertNotNull(done.code());
         }
@@ -234,23 +231,20 @@ class TransactionApprovalIT {
     }
 
     @Test
-    void approvalUnconsumedPastItsLifetimeIsGone() throws Exception {
-        Approved approved = approve("20.00", "Late Consumer");
-        TransactionDatabase.expire(server, approved.id());
+    void approvalUnconsumedPastItsLifetimeIsGone(@WithTotp TestUser user) throws Exception {
+        Approved approved = approve(user, "20.00", "Late Consumer");
+        TransactionTable.expire(server, approved.id());
         PaymentService.Answer consumed = paymentService.consume(approved.id());
         assertEquals(410, consumed.status(), consumed.body());
         assertEquals("EXPIRED", paymentService.get(approved.id()).json().path("status").asText());
     }
 
     @Test
-    void codeExchangeAfterTheApprovalExpiredIsRefused() throws Exception {
-        TestUser user = TestUsers.withOtp(server, "lateexchange");
-        String id = paymentService.registerPayment(user.id(), "20.00", "Ada Obi");
-        TransactionConfirmation confirmation = new TransactionConfirmation(server.newBrowser(), user);
-        Page done = confirmation.confirm(confirmation.open(TransactionConfirmation.reference(id)),
-                confirmation.nextCode());
-        TransactionDatabase.expire(server, id);
-        TokenResponse tokens = confirmation.exchange(done);
+    void codeExchangeAfterTheApprovalExpiredIsRefused(@WithTotp TestUser user) throws Exception {
+        ConfirmationPage page = journey.confirmationPage(user, "20.00", "Ada Obi");
+        Page done = page.approve();
+        TransactionTable.expire(server, page.transactionId());
+        TokenResponse tokens = page.exchange(done);
         assertEquals(400, tokens.status(), tokens.body().toString());
         assertEquals("invalid_authorization_details", tokens.error());
     }

@@ -1,17 +1,16 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.journey.ConfirmationPage;
+import dev.txauth.testkit.journey.PaymentJourney;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.txauth.testkit.AdminClient;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,14 +28,16 @@ class TransactionEventsIT {
 
     private final TxauthServer server;
     private final PaymentService paymentService;
+    private final PaymentJourney journey;
 
-    TransactionEventsIT(TxauthServer server) {
+    TransactionEventsIT(TxauthServer server, PaymentService paymentService, PaymentJourney journey) {
         this.server = server;
-        this.paymentService = new PaymentService(server);
+        this.paymentService = paymentService;
+        this.journey = journey;
     }
 
     @Test
-    void lifecycleEventsCarryTransactionIdAndNoPaymentData() {
+    void lifecycleEventsCarryTransactionIdAndNoPaymentData(@WithTotp TestUser user) {
         AdminClient admin = server.admin();
         JsonNode original = admin.get(EVENTS_CONFIG).json();
         ObjectNode storing = original.deepCopy();
@@ -44,17 +45,14 @@ class TransactionEventsIT {
         storing.putArray("enabledEventTypes").add("CUSTOM_REQUIRED_ACTION").add("CUSTOM_REQUIRED_ACTION_ERROR");
         assertEquals(204, admin.put(EVENTS_CONFIG, storing).status());
         try {
-            TestUser user = TestUsers.withOtp(server, "events");
-            String approvedId = paymentService.registerPayment(user.id(), "50000.00", "Ada Obi");
-            TransactionConfirmation confirmation = new TransactionConfirmation(server.newBrowser(), user);
-            Page page = confirmation.open(TransactionConfirmation.reference(approvedId));
-            confirmation.exchange(confirmation.confirm(page, confirmation.nextCode()));
+            ConfirmationPage approved = journey.confirmationPage(user, "50000.00", "Ada Obi");
+            String approvedId = approved.transactionId();
+            approved.approveAndExchange();
             assertEquals(200, paymentService.consume(approvedId).status());
 
-            String declinedId = paymentService.registerPayment(user.id(), "10.00", "Ada Obi");
-            OidcClient app = server.newBrowser();
-            TransactionConfirmation second = new TransactionConfirmation(app, user);
-            second.decline(second.open(TransactionConfirmation.reference(declinedId)));
+            ConfirmationPage declined = journey.confirmationPage(user, "10.00", "Ada Obi");
+            String declinedId = declined.transactionId();
+            declined.decline();
 
             JsonNode events = admin.get("/admin/realms/payments/events?user=" + user.id() + "&max=100").json();
             List<String> approvedSteps = new ArrayList<>();

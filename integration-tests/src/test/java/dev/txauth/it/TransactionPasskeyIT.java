@@ -1,19 +1,19 @@
 package dev.txauth.it;
 
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.journey.ConfirmationPage;
+import dev.txauth.testkit.journey.PaymentJourney;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.SoftwarePasskey;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.WithPasskey;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.SoftwarePasskey;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TransactionConfirmation;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,8 +25,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,56 +39,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TxauthKeycloakTest
 class TransactionPasskeyIT {
 
-    private static final Pattern KEYCLOAK_CHALLENGE = Pattern.compile("challenge\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+        private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final TxauthServer server;
     private final PaymentService paymentService;
+    private final PaymentJourney journey;
 
-    TransactionPasskeyIT(TxauthServer server) {
+    TransactionPasskeyIT(TxauthServer server, PaymentService paymentService, PaymentJourney journey) {
         this.server = server;
-        this.paymentService = new PaymentService(server);
-    }
-
-    /** A user with a software passkey, a registered payment, and the confirmation page they were shown. */
-    private record Confirming(TestUser user, SoftwarePasskey passkey, String id, OidcClient app, Pkce pkce,
-                              Page page) {
-        Element form() {
-            return page.form(TransactionConfirmation.CONFIRM_FORM).orElseThrow(() -> new AssertionError(
-                    "no confirmation page: " + page.uri() + " " + page.appRedirect() + "\n" + page.document().text()));
-        }
-
-        Page submit(Map<String, String> assertion) {
-            return app.submit(page, TransactionConfirmation.CONFIRM_FORM, assertion);
-        }
-    }
-
-    private Confirming openConfirmation(String amount, String payee) {
-        SoftwarePasskey passkey = new SoftwarePasskey();
-        TestUser user = TestUsers.withPasskey(server, "txn-pk", passkey);
-        String id = paymentService.registerPayment(user.id(), amount, payee);
-        OidcClient app = server.newBrowser();
-        Pkce pkce = Pkce.s256();
-        Page page = app.authorize(app.authorizationParameters(pkce, Map.of("acr_values", "transaction",
-                "authorization_details", TransactionConfirmation.reference(id))));
-        page = app.submitPassword(page, user.username(), user.password());
-        if (page.form("form#webauth").isPresent()) {
-            // Level 2 (second factor) comes first: Keycloak's own WebAuthn login, answered with the same passkey.
-            Matcher challenge = KEYCLOAK_CHALLENGE.matcher(page.body());
-            assertTrue(challenge.find(), "no challenge on Keycloak's WebAuthn page");
-            page = app.submit(page, "form#webauth", passkey.assertion(Base64.getUrlDecoder().decode(
-                    challenge.group(1)), server.baseUrl(), "localhost", user.id()));
-        }
-        Confirming confirming = new Confirming(user, passkey, id, app, pkce, page);
-        confirming.form();
-        return confirming;
-    }
-
-    /** The assertion a browser would produce for the page's own challenge. */
-    private Map<String, String> assertionForPage(Confirming c) {
-        Element form = c.form();
-        return c.passkey().assertion(Base64.getUrlDecoder().decode(form.attr("data-challenge")),
-                server.baseUrl(), form.attr("data-rp-id"), c.user().id());
+        this.paymentService = paymentService;
+        this.journey = journey;
     }
 
     private record Stored(String detail, byte[] nonce, String evidence, String method) {
@@ -109,150 +67,6 @@ class TransactionPasskeyIT {
         }
     }
 
-    @Test
-    void pageChallengeIsHashOfStoredDetailAndNonce() throws Exception {
-        Confirming c = openConfirmation("50000.00", "Ada Obi");
-        Stored stored = stored(c.id());
-        Element form = c.form();
-
-        assertEquals(B64URL.encodeToString(SoftwarePasskey.transactionChallenge(stored.detail(), stored.nonce())),
-                form.attr("data-challenge"));
-        assertEquals("localhost", form.attr("data-rp-id"));
-        assertEquals(c.passkey().credentialIdBase64Url(), form.attr("data-credential-ids"));
-        assertEquals("required", form.attr("data-user-verification"));
-        assertEquals(1, c.page().document().select("#txauth-passkey-button").size());
-        assertEquals(0, c.page().document().select("script:not([src])").stream()
-                .filter(s -> s.data().contains("credentials.get")).count(), "passkey code must not be inline");
-    }
-
-    @Test
-    void passkeyApprovalYieldsTokenCarryingTheTransaction() throws Exception {
-        Confirming c = openConfirmation("50000.00", "Ada Obi");
-
-        long started = System.nanoTime();
-        Page done = c.submit(assertionForPage(c));
-        long confirmMillis = (System.nanoTime() - started) / 1_000_000;
-        TokenResponse tokens = c.app().exchangeCode(done.code(), c.pkce());
-
-        assertEquals(200, tokens.status(), tokens.body().toString());
-        JsonNode claims = tokens.accessTokenClaims();
-        assertEquals("transaction", claims.path("acr").asText());
-        assertEquals(c.id(), claims.path("txn_id").asText());
-        assertEquals("50000.00", claims.path("txn_amount").asText());
-        assertEquals("NGN", claims.path("txn_currency").asText());
-        assertEquals("NUBAN:058:0123456789", claims.path("txn_destination").asText());
-        assertEquals("Ada Obi", claims.path("authorization_details").path(0).path("creditorName").asText());
-        assertEquals(c.id(), tokens.body().path("authorization_details").path(0).path("identifier").asText());
-        assertEquals("passkey", stored(c.id()).method());
-        assertEquals(200, paymentService.consume(c.id()).status());
-        System.out.printf("Passkey confirmation POST (verify + approve + redirect): %d ms%n", confirmMillis);
-    }
-
-    @Test
-    void keptEvidenceReverifiesWithThePublicKeyAlone() throws Exception {
-        Confirming c = openConfirmation("1250.50", "Chidi Okafor");
-        Map<String, String> assertion = assertionForPage(c);
-        assertTrue(c.submit(assertion).isAppRedirect());
-        Stored stored = stored(c.id());
-        JsonNode evidence = Json.parse(stored.evidence());
-
-        assertEquals(stored.detail(), evidence.path("canonicalDetail").asText());
-        assertEquals(B64URL.encodeToString(stored.nonce()), evidence.path("nonce").asText());
-        for (String field : List.of("credentialId", "clientDataJSON", "authenticatorData", "signature")) {
-            assertEquals(assertion.get(field), evidence.path(field).asText(), field);
-        }
-        // An auditor's check, independent of txauth's code: challenge from detail + nonce, signature with the key.
-        byte[] clientData = Base64.getUrlDecoder().decode(evidence.path("clientDataJSON").asText());
-        JsonNode collected = Json.parse(new String(clientData, StandardCharsets.UTF_8));
-        assertEquals(B64URL.encodeToString(SoftwarePasskey.transactionChallenge(
-                evidence.path("canonicalDetail").asText(), stored.nonce())), collected.path("challenge").asText());
-        Signature es256 = Signature.getInstance("SHA256withECDSA");
-        es256.initVerify(c.passkey().publicKey());
-        es256.update(Base64.getUrlDecoder().decode(evidence.path("authenticatorData").asText()));
-        es256.update(java.security.MessageDigest.getInstance("SHA-256").digest(clientData));
-        assertTrue(es256.verify(Base64.getUrlDecoder().decode(evidence.path("signature").asText())));
-    }
-
-    @Test
-    void assertionMadeForAnotherAmountIsRejected() throws Exception {
-        Confirming c = openConfirmation("50000.00", "Ada Obi");
-        Stored stored = stored(c.id());
-        String altered = stored.detail().replace("\"amount\":\"50000.00\"", "\"amount\":\"50001.00\"");
-        assertFalse(altered.equals(stored.detail()), "the canonical detail must carry the amount: " + altered);
-
-        assertRejectedThenStillApprovable(c, c.passkey().assertion(
-                SoftwarePasskey.transactionChallenge(altered, stored.nonce()), server.baseUrl(), "localhost",
-                c.user().id()));
-    }
-
-    @Test
-    void assertionMadeForAnotherPayeeIsRejected() throws Exception {
-        Confirming c = openConfirmation("50000.00", "Ada Obi");
-        Stored stored = stored(c.id());
-        String altered = stored.detail().replace("\"creditorName\":\"Ada Obi\"", "\"creditorName\":\"Eve Obi\"")
-                .replace("0123456789", "9876543210");
-        assertFalse(altered.equals(stored.detail()), "the canonical detail must carry the payee: " + altered);
-
-        assertRejectedThenStillApprovable(c, c.passkey().assertion(
-                SoftwarePasskey.transactionChallenge(altered, stored.nonce()), server.baseUrl(), "localhost",
-                c.user().id()));
-    }
-
-    @Test
-    void assertionFromAnotherOriginIsRejected() throws Exception {
-        Confirming c = openConfirmation("75.00", "Ada Obi");
-        Map<String, String> phishing = c.passkey().assertion(Base64.getUrlDecoder().decode(
-                c.form().attr("data-challenge")), "https://payments-login.example", "localhost", c.user().id());
-        assertRejectedThenStillApprovable(c, phishing);
-    }
-
-    @Test
-    void anotherUsersPasskeyIsRejected() throws Exception {
-        Confirming c = openConfirmation("75.00", "Ada Obi");
-        SoftwarePasskey mallory = new SoftwarePasskey();
-        TestUsers.withPasskey(server, "mallory", mallory);
-        assertRejectedThenStillApprovable(c, mallory.assertion(Base64.getUrlDecoder().decode(
-                c.form().attr("data-challenge")), server.baseUrl(), "localhost", c.user().id()));
-    }
-
-    @Test
-    void tamperedSignatureAndMalformedFieldsAreRejected() throws Exception {
-        Confirming c = openConfirmation("75.00", "Ada Obi");
-        Map<String, String> tampered = new HashMap<>(assertionForPage(c));
-        byte[] signature = Base64.getUrlDecoder().decode(tampered.get("signature"));
-        signature[signature.length - 1] ^= 0x01;
-        tampered.put("signature", B64URL.encodeToString(signature));
-        Page again = c.submit(tampered);
-        assertFalse(again.isAppRedirect(), "a forged signature must not approve");
-
-        Map<String, String> garbage = new HashMap<>(assertionForPage(c));
-        garbage.put("authenticatorData", "%%%not-base64%%%");
-        Page stillPending = c.app().submit(again, TransactionConfirmation.CONFIRM_FORM, garbage);
-        assertFalse(stillPending.isAppRedirect());
-        assertEquals("PENDING", paymentService.get(c.id()).json().path("status").asText());
-    }
-
-    @Test
-    void nativeAppOriginIsAcceptedOnlyOnceListedInTheRealmPolicy() throws Exception {
-        // What Android's Credential Manager puts in clientDataJSON.origin for an app (hash of its signing cert).
-        String appOrigin = "android:apk-key-hash:" + B64URL.encodeToString(
-                java.security.MessageDigest.getInstance("SHA-256").digest("wallet-signing-cert".getBytes()));
-        Confirming c = openConfirmation("300.00", "Ada Obi");
-        byte[] challenge = Base64.getUrlDecoder().decode(c.form().attr("data-challenge"));
-        Page refused = c.submit(c.passkey().assertion(challenge, appOrigin, "localhost", c.user().id()));
-        assertFalse(refused.isAppRedirect(), "an unlisted app origin must not approve");
-
-        setExtraOrigins(List.of(appOrigin));
-        try {
-            Confirming retry = new Confirming(c.user(), c.passkey(), c.id(), c.app(), c.pkce(), refused);
-            Page done = retry.submit(c.passkey().assertion(challenge, appOrigin, "localhost", c.user().id()));
-            assertEquals(c.id(), c.app().exchangeCode(done.code(), c.pkce()).accessTokenClaims().path("txn_id")
-                    .asText());
-        } finally {
-            setExtraOrigins(List.of());
-        }
-    }
-
     /** As an admin does in the console: Keycloak applies the WebAuthn policy only from a full representation. */
     private void setExtraOrigins(List<String> origins) {
         com.fasterxml.jackson.databind.node.ObjectNode realm =
@@ -263,49 +77,204 @@ class TransactionPasskeyIT {
                 .path("webAuthnPolicyExtraOrigins").size());
     }
 
-    @Test
-    void fiveForeignAssertionsLockTheTransaction() throws Exception {
-        Confirming c = openConfirmation("900.00", "Ada Obi");
-        byte[] otherAmount = SoftwarePasskey.transactionChallenge(stored(c.id()).detail().replace("900.00", "9.00"),
-                stored(c.id()).nonce());
-        Page page = c.page();
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            page = c.app().submit(page, TransactionConfirmation.CONFIRM_FORM, c.passkey().assertion(otherAmount,
-                    server.baseUrl(), "localhost", c.user().id()));
-            assertFalse(page.isAppRedirect(), "attempt " + attempt + " ended the flow early");
-        }
-        Page locked = c.app().submit(page, TransactionConfirmation.CONFIRM_FORM, c.passkey().assertion(otherAmount,
-                server.baseUrl(), "localhost", c.user().id()));
+    /** The refusal shows the page again without approving; the genuine assertion still works afterwards. */
+    private void assertRejectedThenStillApprovable(ConfirmationPage c, Map<String, String> bad) throws Exception {
+        Page again = c.submitPasskey(bad);
+        assertFalse(again.isAppRedirect(), "a foreign assertion must not approve: " + again.appRedirect());
+        assertTrue(again.form(ConfirmationPage.FORM).isPresent(), again.document().text());
+        assertEquals("PENDING", paymentService.get(c.transactionId()).json().path("status").asText());
 
-        assertEquals("access_denied", locked.appRedirectParameters().get("error"));
-        assertEquals("LOCKED", paymentService.get(c.id()).json().path("status").asText());
+        ConfirmationPage retry = c.on(again);
+        Page done = retry.submitPasskey(retry.passkeyAssertion());
+        TokenResponse tokens = c.exchange(done);
+        assertEquals(c.transactionId(), tokens.accessTokenClaims().path("txn_id").asText());
     }
 
-    @Test
-    void storedSignatureCounterFollowsTheAuthenticator() throws Exception {
-        Confirming c = openConfirmation("10.00", "Ada Obi");
-        assertTrue(c.submit(assertionForPage(c)).isAppRedirect());
-        JsonNode credentials = server.admin().get("/admin/realms/payments/users/" + c.user().id() + "/credentials")
-                .json();
-        long counter = -1;
-        for (JsonNode credential : credentials) {
-            if (credential.path("type").asText().equals("webauthn")) {
-                counter = Json.parse(credential.path("credentialData").asText()).path("counter").asLong();
+    /** A genuine assertion over the page's own challenge approves, and what it leaves behind proves it. */
+    @Nested
+    class Approval {
+
+        @Test
+        void pageChallengeIsHashOfStoredDetailAndNonce(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+            Stored stored = stored(c.transactionId());
+            Element form = c.form();
+
+            assertEquals(B64URL.encodeToString(SoftwarePasskey.transactionChallenge(stored.detail(), stored.nonce())),
+                    form.attr("data-challenge"));
+            assertEquals("localhost", form.attr("data-rp-id"));
+            assertEquals(c.user().passkey().credentialIdBase64Url(), form.attr("data-credential-ids"));
+            assertEquals("required", form.attr("data-user-verification"));
+            assertEquals(1, c.page().document().select("#txauth-passkey-button").size());
+            assertEquals(0, c.page().document().select("script:not([src])").stream()
+                    .filter(s -> s.data().contains("credentials.get")).count(), "passkey code must not be inline");
+        }
+
+        @Test
+        void passkeyApprovalYieldsTokenCarryingTheTransaction(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+
+            long started = System.nanoTime();
+            Page done = c.submitPasskey(c.passkeyAssertion());
+            long confirmMillis = (System.nanoTime() - started) / 1_000_000;
+            TokenResponse tokens = c.exchange(done);
+
+            assertEquals(200, tokens.status(), tokens.body().toString());
+            JsonNode claims = tokens.accessTokenClaims();
+            assertEquals("transaction", claims.path("acr").asText());
+            assertEquals(c.transactionId(), claims.path("txn_id").asText());
+            assertEquals("50000.00", claims.path("txn_amount").asText());
+            assertEquals("NGN", claims.path("txn_currency").asText());
+            assertEquals("NUBAN:058:0123456789", claims.path("txn_destination").asText());
+            assertEquals("Ada Obi", claims.path("authorization_details").path(0).path("creditorName").asText());
+            assertEquals(c.transactionId(), tokens.body().path("authorization_details").path(0).path("identifier")
+                    .asText());
+            assertEquals("passkey", stored(c.transactionId()).method());
+            assertEquals(200, paymentService.consume(c.transactionId()).status());
+            System.out.printf("Passkey confirmation POST (verify + approve + redirect): %d ms%n", confirmMillis);
+        }
+
+        @Test
+        void keptEvidenceReverifiesWithThePublicKeyAlone(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "1250.50", "Chidi Okafor");
+            Map<String, String> assertion = c.passkeyAssertion();
+            assertTrue(c.submitPasskey(assertion).isAppRedirect());
+            Stored stored = stored(c.transactionId());
+            JsonNode evidence = Json.parse(stored.evidence());
+
+            assertEquals(stored.detail(), evidence.path("canonicalDetail").asText());
+            assertEquals(B64URL.encodeToString(stored.nonce()), evidence.path("nonce").asText());
+            for (String field : List.of("credentialId", "clientDataJSON", "authenticatorData", "signature")) {
+                assertEquals(assertion.get(field), evidence.path(field).asText(), field);
+            }
+            // An auditor's check, independent of txauth's code: challenge from detail + nonce, signature with the key.
+            byte[] clientData = Base64.getUrlDecoder().decode(evidence.path("clientDataJSON").asText());
+            JsonNode collected = Json.parse(new String(clientData, StandardCharsets.UTF_8));
+            assertEquals(B64URL.encodeToString(SoftwarePasskey.transactionChallenge(
+                    evidence.path("canonicalDetail").asText(), stored.nonce())), collected.path("challenge").asText());
+            Signature es256 = Signature.getInstance("SHA256withECDSA");
+            es256.initVerify(c.user().passkey().publicKey());
+            es256.update(Base64.getUrlDecoder().decode(evidence.path("authenticatorData").asText()));
+            es256.update(java.security.MessageDigest.getInstance("SHA-256").digest(clientData));
+            assertTrue(es256.verify(Base64.getUrlDecoder().decode(evidence.path("signature").asText())));
+        }
+
+        @Test
+        void storedSignatureCounterFollowsTheAuthenticator(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "10.00", "Ada Obi");
+            assertTrue(c.submitPasskey(c.passkeyAssertion()).isAppRedirect());
+            JsonNode credentials = server.admin().get("/admin/realms/payments/users/" + c.user().id() + "/credentials")
+                    .json();
+            long counter = -1;
+            for (JsonNode credential : credentials) {
+                if (credential.path("type").asText().equals("webauthn")) {
+                    counter = Json.parse(credential.path("credentialData").asText()).path("counter").asLong();
+                }
+            }
+            assertEquals(c.user().passkey().signCount(), counter, "Keycloak must store the authenticator's counter");
+        }
+
+        @Test
+        void nativeAppOriginIsAcceptedOnlyOnceListedInTheRealmPolicy(@WithPasskey TestUser user) throws Exception {
+            // What Android's Credential Manager puts in clientDataJSON.origin for an app (hash of its signing cert).
+            String appOrigin = "android:apk-key-hash:" + B64URL.encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest("wallet-signing-cert".getBytes()));
+            ConfirmationPage c = journey.confirmationPage(user, "300.00", "Ada Obi");
+            byte[] challenge = Base64.getUrlDecoder().decode(c.form().attr("data-challenge"));
+            SoftwarePasskey passkey = c.user().passkey();
+            Page refused = c.submitPasskey(passkey.assertion(challenge, appOrigin, "localhost", c.user().id()));
+            assertFalse(refused.isAppRedirect(), "an unlisted app origin must not approve");
+
+            setExtraOrigins(List.of(appOrigin));
+            try {
+                ConfirmationPage retry = c.on(refused);
+                Page done = retry.submitPasskey(passkey.assertion(challenge, appOrigin, "localhost", c.user().id()));
+                assertEquals(c.transactionId(), c.exchange(done).accessTokenClaims().path("txn_id")
+                        .asText());
+            } finally {
+                setExtraOrigins(List.of());
             }
         }
-        assertEquals(c.passkey().signCount(), counter, "Keycloak must store the authenticator's counter");
     }
 
-    /** The refusal shows the page again without approving; the genuine assertion still works afterwards. */
-    private void assertRejectedThenStillApprovable(Confirming c, Map<String, String> bad) throws Exception {
-        Page again = c.submit(bad);
-        assertFalse(again.isAppRedirect(), "a foreign assertion must not approve: " + again.appRedirect());
-        assertTrue(again.form(TransactionConfirmation.CONFIRM_FORM).isPresent(), again.document().text());
-        assertEquals("PENDING", paymentService.get(c.id()).json().path("status").asText());
+    /** An assertion for anything but this payment, this origin and this key approves nothing. */
+    @Nested
+    class RejectedAssertions {
 
-        Confirming retry = new Confirming(c.user(), c.passkey(), c.id(), c.app(), c.pkce(), again);
-        Page done = retry.submit(assertionForPage(retry));
-        TokenResponse tokens = c.app().exchangeCode(done.code(), c.pkce());
-        assertEquals(c.id(), tokens.accessTokenClaims().path("txn_id").asText());
+        @Test
+        void assertionMadeForAnotherAmountIsRejected(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+            Stored stored = stored(c.transactionId());
+            String altered = stored.detail().replace("\"amount\":\"50000.00\"", "\"amount\":\"50001.00\"");
+            assertFalse(altered.equals(stored.detail()), "the canonical detail must carry the amount: " + altered);
+
+            assertRejectedThenStillApprovable(c, c.user().passkey().assertion(
+                    SoftwarePasskey.transactionChallenge(altered, stored.nonce()), server.baseUrl(), "localhost",
+                    c.user().id()));
+        }
+
+        @Test
+        void assertionMadeForAnotherPayeeIsRejected(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+            Stored stored = stored(c.transactionId());
+            String altered = stored.detail().replace("\"creditorName\":\"Ada Obi\"", "\"creditorName\":\"Eve Obi\"")
+                    .replace("0123456789", "9876543210");
+            assertFalse(altered.equals(stored.detail()), "the canonical detail must carry the payee: " + altered);
+
+            assertRejectedThenStillApprovable(c, c.user().passkey().assertion(
+                    SoftwarePasskey.transactionChallenge(altered, stored.nonce()), server.baseUrl(), "localhost",
+                    c.user().id()));
+        }
+
+        @Test
+        void assertionFromAnotherOriginIsRejected(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
+            Map<String, String> phishing = c.user().passkey().assertion(Base64.getUrlDecoder().decode(
+                    c.form().attr("data-challenge")), "https://payments-login.example", "localhost", c.user().id());
+            assertRejectedThenStillApprovable(c, phishing);
+        }
+
+        @Test
+        void anotherUsersPasskeyIsRejected(@WithPasskey TestUser user, @WithPasskey TestUser mallory) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
+            assertRejectedThenStillApprovable(c, mallory.passkey().assertion(Base64.getUrlDecoder().decode(
+                    c.form().attr("data-challenge")), server.baseUrl(), "localhost", c.user().id()));
+        }
+
+        @Test
+        void tamperedSignatureAndMalformedFieldsAreRejected(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "75.00", "Ada Obi");
+            Map<String, String> tampered = new HashMap<>(c.passkeyAssertion());
+            byte[] signature = Base64.getUrlDecoder().decode(tampered.get("signature"));
+            signature[signature.length - 1] ^= 0x01;
+            tampered.put("signature", B64URL.encodeToString(signature));
+            Page again = c.submitPasskey(tampered);
+            assertFalse(again.isAppRedirect(), "a forged signature must not approve");
+
+            Map<String, String> garbage = new HashMap<>(c.passkeyAssertion());
+            garbage.put("authenticatorData", "%%%not-base64%%%");
+            Page stillPending = c.app().submit(again, ConfirmationPage.FORM, garbage);
+            assertFalse(stillPending.isAppRedirect());
+            assertEquals("PENDING", paymentService.get(c.transactionId()).json().path("status").asText());
+        }
+
+        @Test
+        void fiveForeignAssertionsLockTheTransaction(@WithPasskey TestUser user) throws Exception {
+            ConfirmationPage c = journey.confirmationPage(user, "900.00", "Ada Obi");
+            byte[] otherAmount = SoftwarePasskey.transactionChallenge(
+                    stored(c.transactionId()).detail().replace("900.00", "9.00"),
+                    stored(c.transactionId()).nonce());
+            Page page = c.page();
+            for (int attempt = 1; attempt <= 4; attempt++) {
+                page = c.app().submit(page, ConfirmationPage.FORM, c.user().passkey().assertion(otherAmount,
+                        server.baseUrl(), "localhost", c.user().id()));
+                assertFalse(page.isAppRedirect(), "attempt " + attempt + " ended the flow early");
+            }
+            Page locked = c.app().submit(page, ConfirmationPage.FORM, c.user().passkey().assertion(otherAmount,
+                    server.baseUrl(), "localhost", c.user().id()));
+
+            assertEquals("access_denied", locked.appRedirectParameters().get("error"));
+            assertEquals("LOCKED", paymentService.get(c.transactionId()).json().path("status").asText());
+        }
     }
 }

@@ -1,15 +1,16 @@
 package dev.txauth.it;
 
-import dev.txauth.testkit.Json;
-import dev.txauth.testkit.OidcClient;
-import dev.txauth.testkit.Page;
-import dev.txauth.testkit.PaymentService;
-import dev.txauth.testkit.Pkce;
-import dev.txauth.testkit.TestUser;
-import dev.txauth.testkit.TestUsers;
-import dev.txauth.testkit.TokenResponse;
-import dev.txauth.testkit.TxauthKeycloakTest;
-import dev.txauth.testkit.TxauthServer;
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
+import dev.txauth.testkit.client.Pkce;
+import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.database.TransactionTable;
+import dev.txauth.testkit.server.TxauthKeycloakTest;
+import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.WithTotp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Story: only an authorised payment service can register a payment, and only a well-formed one (CONTRACT §3). */
+/** Story: only an authorised payment service can register a payment, and only a well-formed one (docs/api.md §3). */
 @TxauthKeycloakTest
 class TransactionRegistryIT {
 
@@ -31,14 +32,14 @@ class TransactionRegistryIT {
     private final PaymentService paymentService;
     private final TestUser user;
 
-    TransactionRegistryIT(TxauthServer server) {
+    TransactionRegistryIT(TxauthServer server, PaymentService paymentService, @WithTotp TestUser user) {
         this.server = server;
-        this.paymentService = new PaymentService(server);
-        this.user = TestUsers.withOtp(server, "registry");
+        this.paymentService = paymentService;
+        this.user = user;
     }
 
     private PaymentService.Answer registerDetail(Map<String, Object> detail) {
-        return paymentService.register(PaymentService.registration(user.id(), OidcClient.MOBILE_APP, detail));
+        return paymentService.register(PaymentService.registration(user.id(), AuthorizationClient.MOBILE_APP, detail));
     }
 
     @SuppressWarnings("unchecked")
@@ -200,7 +201,7 @@ class TransactionRegistryIT {
         identifier.put("identifier", "caller-chosen");
         assertInvalidDetail(identifier);
 
-        Map<String, Object> envelope = new HashMap<>(PaymentService.registration(user.id(), OidcClient.MOBILE_APP,
+        Map<String, Object> envelope = new HashMap<>(PaymentService.registration(user.id(), AuthorizationClient.MOBILE_APP,
                 detail()));
         envelope.put("callback", "https://evil.example");
         PaymentService.Answer answer = paymentService.register(envelope);
@@ -223,7 +224,7 @@ class TransactionRegistryIT {
     @Test
     void rejectsUnknownUserAndClient() {
         PaymentService.Answer unknownUser = paymentService.register(PaymentService.registration(
-                "00000000-0000-0000-0000-000000000000", OidcClient.MOBILE_APP, detail()));
+                "00000000-0000-0000-0000-000000000000", AuthorizationClient.MOBILE_APP, detail()));
         assertEquals(400, unknownUser.status());
         assertEquals("invalid_request", unknownUser.error());
         PaymentService.Answer unknownClient = paymentService.register(PaymentService.registration(user.id(),
@@ -266,7 +267,7 @@ class TransactionRegistryIT {
 
     @Test
     void rejectsMissingOrInvalidTokenWith401() {
-        String body = Json.write(PaymentService.registration(user.id(), OidcClient.MOBILE_APP, detail()));
+        String body = Json.write(PaymentService.registration(user.id(), AuthorizationClient.MOBILE_APP, detail()));
         PaymentService.Answer none = paymentService.post(paymentService.transactionsUrl(), "application/json", body,
                 null);
         assertEquals(401, none.status());
@@ -284,13 +285,12 @@ class TransactionRegistryIT {
     }
 
     @Test
-    void rejectsCallerWithoutInitiatorRoleWith403() {
-        TestUser other = TestUsers.withOtp(server, "norole");
-        OidcClient app = server.newBrowser();
+    void rejectsCallerWithoutInitiatorRoleWith403(@WithTotp TestUser other) {
+        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(other, pkce, Map.of());
-        TokenResponse tokens = app.exchangeCode(done.code(), pkce);
-        String body = Json.write(PaymentService.registration(user.id(), OidcClient.MOBILE_APP, detail()));
+        TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
+        String body = Json.write(PaymentService.registration(user.id(), AuthorizationClient.MOBILE_APP, detail()));
         PaymentService.Answer answer = paymentService.post(paymentService.transactionsUrl(), "application/json", body,
                 tokens.accessToken());
         assertEquals(403, answer.status(), answer.body());
@@ -317,7 +317,7 @@ class TransactionRegistryIT {
     @Test
     void expiredPendingTransactionReadsExpiredAndConsumeIs410() throws Exception {
         String id = paymentService.registerPayment(user.id(), "10.00", "Ada Obi");
-        TransactionDatabase.expire(server, id);
+        TransactionTable.expire(server, id);
         assertEquals("EXPIRED", paymentService.get(id).json().path("status").asText());
         assertEquals(410, paymentService.consume(id).status());
     }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * CONTRACT §2 checked on the file itself, in milliseconds: a wrong edit fails here before any server starts.
+ * docs/api.md §2 checked on the file itself, in milliseconds: a wrong edit fails here before any server starts.
  * (The integration tests then check the same settings on the imported realm.)
  */
 class PaymentsRealmTest {

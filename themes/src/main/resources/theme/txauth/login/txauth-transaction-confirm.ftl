@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
-<#-- CONTRACT §4. Every value below is plain text from the server and goes through FreeMarker's HTML auto-escaping;
+<#-- docs/api.md §4. Every value below is plain text from the server and goes through FreeMarker's HTML auto-escaping;
      <bdi> keeps right-to-left payee names from reordering the text around them. -->
 <@layout.registrationLayout displayMessage=true; section>
     <#if section = "header">

@@ -2,6 +2,7 @@ package dev.txauth.mappers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txauth.model.PaymentInitiation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +25,9 @@ public record ApprovedTransaction(String id, String canonicalDetail, String hash
 
     /** {@code NUBAN:058:0123456789}, {@code IBAN:DE89...}: scheme, bank code when there is one, account. */
     public String destination() {
-        JsonNode account = detail().path("creditorAccount");
-        String bank = account.path("bankCode").asText("");
-        return account.path("scheme").asText() + ":" + (bank.isEmpty() ? "" : bank + ":")
-                + account.path("identification").asText();
+        JsonNode account = detail().path(PaymentInitiation.CREDITOR_ACCOUNT);
+        String bank = account.path(PaymentInitiation.BANK_CODE).asText("");
+        return account.path(PaymentInitiation.SCHEME).asText() + ":" + (bank.isEmpty() ? "" : bank + ":")
+                + account.path(PaymentInitiation.IDENTIFICATION).asText();
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
  * bound to, in its introspection, and in the token response (section 7).
  * <p>
  * The claim is written as an "other claim", not through {@code AccessToken.setAuthorizationDetails}: Keycloak copies
- * that typed field into the refresh token, and a refreshed token must never carry the transaction (CONTRACT §5).
+ * that typed field into the refresh token, and a refreshed token must never carry the transaction (docs/api.md §5).
  */
 public class AuthorizationDetailsMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper, OIDCAccessTokenResponseMapper {

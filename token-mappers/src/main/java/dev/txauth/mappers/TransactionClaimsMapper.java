@@ -1,6 +1,7 @@
 package dev.txauth.mappers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.model.PaymentInitiation;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -25,8 +26,6 @@ public class TransactionClaimsMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "txauth-transaction-claims";
-    /** Client-session note written by the transaction authenticator when the user approves. */
-    public static final String APPROVED_TRANSACTION_ID_NOTE = TransactionTokenBinding.TRANSACTION_ID_NOTE;
 
     static final Map<String, String> CLAIM_NAME_DEFAULTS = Map.of(
             "claim.name.id", "txn_id", "claim.name.amount", "txn_amount", "claim.name.currency", "txn_currency",
@@ -69,11 +68,11 @@ public class TransactionClaimsMapper extends AbstractOIDCProtocolMapper
     }
 
     private static void putClaims(AccessToken token, ProtocolMapperModel mapping, ApprovedTransaction approved) {
-        JsonNode amount = approved.detail().path("instructedAmount");
+        JsonNode amount = approved.detail().path(PaymentInitiation.INSTRUCTED_AMOUNT);
         Map<String, Object> claims = token.getOtherClaims();
         claims.put(name(mapping, "claim.name.id"), approved.id());
-        claims.put(name(mapping, "claim.name.amount"), amount.path("amount").asText());
-        claims.put(name(mapping, "claim.name.currency"), amount.path("currency").asText());
+        claims.put(name(mapping, "claim.name.amount"), amount.path(PaymentInitiation.AMOUNT).asText());
+        claims.put(name(mapping, "claim.name.currency"), amount.path(PaymentInitiation.CURRENCY).asText());
         claims.put(name(mapping, "claim.name.destination"), approved.destination());
         claims.put(name(mapping, "claim.name.hash"), approved.hash());
     }

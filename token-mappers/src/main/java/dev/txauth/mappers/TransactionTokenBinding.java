@@ -1,5 +1,6 @@
 package dev.txauth.mappers;
 
+import dev.txauth.model.ApprovalNotes;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
@@ -16,11 +17,6 @@ import java.util.Optional;
  */
 public final class TransactionTokenBinding {
 
-    /** Client-session notes written by {@code txauth-transaction-confirm} (authenticators module, ApprovalNotes). */
-    public static final String TRANSACTION_ID_NOTE = "txauth.approved.transaction_id";
-    public static final String DETAIL_NOTE = "txauth.approved.detail";
-    public static final String HASH_NOTE = "txauth.approved.txn_hash";
-    public static final String TOKEN_ID_NOTE = "txauth.approved.token_id";
     /** Request-scoped: set when this request's access token carried the approval, read by the token-response mapper. */
     static final String ISSUED_ATTRIBUTE = "txauth.transaction.issued";
 
@@ -38,11 +34,11 @@ public final class TransactionTokenBinding {
         if (approved.isEmpty()) {
             return Optional.empty();
         }
-        String boundTo = clientSession.getNote(TOKEN_ID_NOTE);
+        String boundTo = clientSession.getNote(ApprovalNotes.TOKEN_ID);
         if (boundTo != null && !boundTo.isEmpty() && !boundTo.equals(token.getId())) {
             return Optional.empty();
         }
-        clientSession.setNote(TOKEN_ID_NOTE, token.getId());
+        clientSession.setNote(ApprovalNotes.TOKEN_ID, token.getId());
         ctx.setAttribute(ISSUED_ATTRIBUTE, approved.get());
         return approved;
     }
@@ -50,7 +46,7 @@ public final class TransactionTokenBinding {
     /** For introspection: only the very token the approval was bound to. */
     public static Optional<ApprovedTransaction> forIntrospection(AccessToken token, ClientSessionContext ctx) {
         AuthenticatedClientSessionModel clientSession = ctx.getClientSession();
-        String boundTo = clientSession == null ? null : clientSession.getNote(TOKEN_ID_NOTE);
+        String boundTo = clientSession == null ? null : clientSession.getNote(ApprovalNotes.TOKEN_ID);
         if (boundTo == null || boundTo.isEmpty() || !boundTo.equals(token.getId())) {
             return Optional.empty();
         }
@@ -67,7 +63,7 @@ public final class TransactionTokenBinding {
         return Optional.ofNullable(ctx.getAttribute(ISSUED_ATTRIBUTE, ApprovedTransaction.class));
     }
 
-    /** A transaction token lives at most {@code seconds} after issue (CONTRACT §5: 60 s by default). */
+    /** A transaction token lives at most {@code seconds} after issue (docs/api.md §5: 60 s by default). */
     public static void limitLifetime(AccessToken token, int seconds) {
         if (token.getIat() == null) {
             return;
@@ -79,9 +75,9 @@ public final class TransactionTokenBinding {
     }
 
     private static Optional<ApprovedTransaction> read(AuthenticatedClientSessionModel clientSession) {
-        String id = clientSession.getNote(TRANSACTION_ID_NOTE);
-        String detail = clientSession.getNote(DETAIL_NOTE);
-        String hash = clientSession.getNote(HASH_NOTE);
+        String id = clientSession.getNote(ApprovalNotes.TRANSACTION_ID);
+        String detail = clientSession.getNote(ApprovalNotes.DETAIL);
+        String hash = clientSession.getNote(ApprovalNotes.HASH);
         if (id == null || id.isEmpty() || detail == null || hash == null) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.txauth.mappers;
 
+import dev.txauth.model.ApprovalNotes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.AuthenticatedClientSessionModel;
@@ -33,10 +34,10 @@ class TransactionClaimsMapperTest {
 
     @BeforeEach
     void approved() {
-        notes.put(TransactionTokenBinding.TRANSACTION_ID_NOTE, "tx1");
-        notes.put(TransactionTokenBinding.DETAIL_NOTE, DETAIL);
-        notes.put(TransactionTokenBinding.HASH_NOTE, "hash-of-detail");
-        notes.put(TransactionTokenBinding.TOKEN_ID_NOTE, "");
+        notes.put(ApprovalNotes.TRANSACTION_ID, "tx1");
+        notes.put(ApprovalNotes.DETAIL, DETAIL);
+        notes.put(ApprovalNotes.HASH, "hash-of-detail");
+        notes.put(ApprovalNotes.TOKEN_ID, "");
     }
 
     private ClientSessionContext context(String grantType) {
@@ -84,7 +85,7 @@ class TransactionClaimsMapperTest {
         assertEquals("NUBAN:058:0123456789", token.getOtherClaims().get("txn_destination"));
         assertEquals("hash-of-detail", token.getOtherClaims().get("txn_hash"));
         assertEquals(1_060L, token.getExp());
-        assertEquals("jti-1", notes.get(TransactionTokenBinding.TOKEN_ID_NOTE));
+        assertEquals("jti-1", notes.get(ApprovalNotes.TOKEN_ID));
     }
 
     @Test

@@ -1,6 +1,18 @@
 package dev.txauth.authenticators.risk;
 
 import dev.txauth.authenticators.UserFlowStep;
+import dev.txauth.devices.DeviceCookie;
+import dev.txauth.devices.DeviceStore;
+import dev.txauth.devices.KnownDevice;
+import dev.txauth.risk.NetworkPrefix;
+import dev.txauth.risk.RiskAssessment;
+import dev.txauth.risk.RiskConfig;
+import dev.txauth.risk.RiskCounters;
+import dev.txauth.risk.RiskCountersListenerFactory;
+import dev.txauth.risk.RiskDecision;
+import dev.txauth.risk.RiskEngine;
+import dev.txauth.risk.RiskInput;
+import dev.txauth.risk.UserAgentFamily;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;

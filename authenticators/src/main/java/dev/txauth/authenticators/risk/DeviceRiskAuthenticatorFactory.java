@@ -1,8 +1,9 @@
 package dev.txauth.authenticators.risk;
 
 import dev.txauth.authenticators.FlowStepFactory;
+import dev.txauth.risk.RiskConfig;
+import dev.txauth.risk.RiskEngine;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 

@@ -1,5 +1,6 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.risk.RiskDecision;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.models.KeycloakSession;

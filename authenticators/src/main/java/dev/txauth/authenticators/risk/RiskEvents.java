@@ -1,16 +1,19 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.model.EventDetails;
+import dev.txauth.model.TxauthEvent;
+import dev.txauth.risk.RiskAssessment;
+import dev.txauth.risk.RiskDecision;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 
 /**
- * txauth's risk events, as CONVENTIONS.md defines them: Keycloak user events (so every listener, the audit trail
- * included, sees them) of type CUSTOM_REQUIRED_ACTION[_ERROR] with a {@code txauth_event} detail. Never the cookie.
+ * txauth's risk events (docs/api.md §6, §7): Keycloak user events (so every listener, the audit trail included, sees
+ * them) of type CUSTOM_REQUIRED_ACTION[_ERROR] with a {@code txauth_event} detail. Never the cookie.
  */
-final class RiskEvents {
+public final class RiskEvents {
 
-    static final String TXAUTH_EVENT = "txauth_event";
     static final String DENIED_ERROR = "txauth_risk_denied";
 
     private RiskEvents() {
@@ -20,10 +23,10 @@ final class RiskEvents {
         boolean denied = assessment.decision() == RiskDecision.DENY;
         EventBuilder event = base(context, denied ? EventType.CUSTOM_REQUIRED_ACTION_ERROR
                 : EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(TXAUTH_EVENT, "risk_decision")
-                .detail("risk_score", Integer.toString(assessment.score()))
-                .detail("risk_decision", assessment.decision().name())
-                .detail("risk_signals", assessment.signalNames());
+                .detail(EventDetails.TXAUTH_EVENT, TxauthEvent.RISK_DECISION.wireValue())
+                .detail(EventDetails.RISK_SCORE, Integer.toString(assessment.score()))
+                .detail(EventDetails.RISK_DECISION, assessment.decision().name())
+                .detail(EventDetails.RISK_SIGNALS, assessment.signalNames());
         if (denied) {
             event.error(DENIED_ERROR);
         } else {
@@ -31,11 +34,11 @@ final class RiskEvents {
         }
     }
 
-    static void deviceTrusted(AuthenticationFlowContext context, String deviceId, String label) {
+    public static void deviceTrusted(AuthenticationFlowContext context, String deviceId, String label) {
         base(context, EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(TXAUTH_EVENT, "device_trusted")
-                .detail("device_id", deviceId)
-                .detail("device_label", label)
+                .detail(EventDetails.TXAUTH_EVENT, TxauthEvent.DEVICE_TRUSTED.wireValue())
+                .detail(EventDetails.DEVICE_ID, deviceId)
+                .detail(EventDetails.DEVICE_LABEL, label)
                 .success();
     }
 

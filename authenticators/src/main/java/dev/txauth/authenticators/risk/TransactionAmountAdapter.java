@@ -2,7 +2,8 @@ package dev.txauth.authenticators.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.txauth.authenticators.transaction.TransactionStore;
+import dev.txauth.transactions.TransactionRegistry;
+import dev.txauth.transactions.detail.RequestedDetailMatcher;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -15,7 +16,7 @@ import java.util.function.Function;
  * Only for {@code acr_values=transaction}. Sources, first that has an amount wins:
  * <ol>
  *   <li>auth note {@value #AMOUNT_NOTE} (a decimal string);</li>
- *   <li>the REGISTERED transaction the request names by {@code identifier} (CONTRACT §4: the app sends only the
+ *   <li>the REGISTERED transaction the request names by {@code identifier} (docs/api.md §4: the app sends only the
  *       identifier), if it belongs to this user and this client: the amount the payment service registered;</li>
  *   <li>the {@code authorization_details} request parameter (RFC 9396) when it carries
  *       {@code instructedAmount.amount}; with several payment details, the largest amount.</li>
@@ -36,10 +37,8 @@ public final class TransactionAmountAdapter {
     public static BigDecimal amount(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         // The store is opened only when a transaction identifier is there to look up, not on every login.
-        return amount(authSession, id -> new TransactionStore(context.getSession())
-                .find(context.getRealm().getId(), id)
-                .filter(r -> context.getUser() != null && r.userId().equals(context.getUser().getId()))
-                .filter(r -> r.clientId().equals(authSession.getClient().getClientId()))
+        return amount(authSession, id -> TransactionRegistry.of(context.getSession(), context.getRealm())
+                .of(context.getUser(), authSession.getClient(), id)
                 .map(r -> fromAuthorizationDetails(r.detail())));
     }
 
@@ -70,22 +69,17 @@ public final class TransactionAmountAdapter {
         return registered != null ? registered : fromAuthorizationDetails(details);
     }
 
-    /** The {@code identifier} of the first detail that has one (how CONTRACT §4 names a registered transaction). */
+    /** The transaction the request names, by THE identifier rule of the confirm step (docs/api.md §4). */
     static Optional<String> identifier(String json) {
         if (json == null || json.isBlank() || json.length() > MAX_DETAILS_LENGTH) {
             return Optional.empty();
         }
         try {
-            JsonNode root = JSON.readTree(json);
-            for (JsonNode detail : root != null && root.isArray() ? root : java.util.List.of(JSON.nullNode())) {
-                if (detail.path("identifier").isTextual()) {
-                    return Optional.of(detail.get("identifier").asText());
-                }
-            }
+            return RequestedDetailMatcher.identifier(JSON.readTree(json));
         } catch (Exception malformed) {
             // not JSON: no identifier; the transaction authenticator reports the malformed request
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** Largest {@code instructedAmount.amount} of the RFC 9396 details (array or single object); null if none. */

@@ -1,6 +1,0 @@
-package dev.txauth.authenticators.transaction;
-
-/** Life of a registered payment: PENDING, then exactly one of APPROVED (then CONSUMED), DECLINED, LOCKED, EXPIRED. */
-public enum TransactionStatus {
-    PENDING, APPROVED, DECLINED, LOCKED, EXPIRED, CONSUMED
-}

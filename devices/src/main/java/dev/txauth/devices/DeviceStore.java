@@ -1,0 +1,108 @@
+package dev.txauth.devices;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code txauth_device} through Keycloak's own transaction (native SQL on its EntityManager), so a device row commits
+ * or rolls back with the login that wrote it. Every lookup is by (realm_id, user_id[, device_hash]), the prefix of the
+ * table's unique index: a user has a handful of rows whatever the table's size.
+ */
+public final class DeviceStore {
+
+    private static final String COLUMNS =
+            "id, device_hash, label, first_seen, last_seen, last_ip, last_network, trusted_at";
+
+    private final EntityManager em;
+
+    public DeviceStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** The user's devices, most recently seen first. */
+    public List<KnownDevice> list(String realmId, String userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS
+                        + " from txauth_device where realm_id = ?1 and user_id = ?2 order by last_seen desc")
+                .setParameter(1, realmId).setParameter(2, userId).getResultList();
+        List<KnownDevice> devices = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            devices.add(new KnownDevice((String) row[0], (String) row[1], (String) row[2], instant(row[3]),
+                    instant(row[4]), (String) row[5], (String) row[6], instant(row[7])));
+        }
+        return devices;
+    }
+
+    public void touch(String deviceId, Instant now, String ip, String network) {
+        em.createNativeQuery("update txauth_device set last_seen = ?1, last_ip = ?2, last_network = ?3 where id = ?4")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, ip).setParameter(3, network)
+                .setParameter(4, deviceId).executeUpdate();
+    }
+
+    /**
+     * Marks the device known for the user. Returns the new row's id when the device was not known before (the caller
+     * then sends the new-device alert), empty when it only refreshed an existing row.
+     */
+    public Optional<String> trust(String realmId, String userId, String deviceHash, String label, Instant now,
+                                  String ip, String network) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> existing = em.createNativeQuery("select id, trusted_at from txauth_device"
+                        + " where realm_id = ?1 and user_id = ?2 and device_hash = ?3")
+                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, deviceHash).getResultList();
+        if (!existing.isEmpty()) {
+            Object[] row = existing.get(0);
+            em.createNativeQuery("update txauth_device set last_seen = ?1, last_ip = ?2, last_network = ?3,"
+                            + " trusted_at = coalesce(trusted_at, ?1) where id = ?4")
+                    .setParameter(1, Timestamp.from(now)).setParameter(2, ip).setParameter(3, network)
+                    .setParameter(4, row[0]).executeUpdate();
+            return row[1] == null ? Optional.of((String) row[0]) : Optional.empty();
+        }
+        String id = UUID.randomUUID().toString();
+        em.createNativeQuery("insert into txauth_device (" + COLUMNS + ", realm_id, user_id)"
+                        + " values (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?4, ?7, ?8)")
+                .setParameter(1, id).setParameter(2, deviceHash).setParameter(3, label)
+                .setParameter(4, Timestamp.from(now)).setParameter(5, ip).setParameter(6, network)
+                .setParameter(7, realmId).setParameter(8, userId).executeUpdate();
+        return Optional.of(id);
+    }
+
+    /** Forgets one device of the user; false when the user has no device with this id (in this realm). */
+    public boolean forget(String realmId, String userId, String deviceId) {
+        return em.createNativeQuery("delete from txauth_device where id = ?1 and realm_id = ?2 and user_id = ?3")
+                .setParameter(1, deviceId).setParameter(2, realmId).setParameter(3, userId).executeUpdate() > 0;
+    }
+
+    /** Called when Keycloak removes a user, so no device outlives its owner. */
+    public void forgetAll(String realmId, String userId) {
+        em.createNativeQuery("delete from txauth_device where realm_id = ?1 and user_id = ?2")
+                .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime ldt) {
+            return Timestamp.valueOf(ldt).toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.txauth.model;
+
+/**
+ * The detail keys of txauth's events (docs/api.md §7): written by the emitters in the transactions, devices and
+ * authenticators jars, read by the audit mapper. Only ids, names and scores go into details; never an amount,
+ * account, code or token.
+ */
+public final class EventDetails {
+
+    /** Which {@link TxauthEvent} this Keycloak event is ({@link TxauthEvent#wireValue()}). */
+    public static final String TXAUTH_EVENT = "txauth_event";
+    /** The transaction an event is about; the audit trail files such events under {@code transactions/<id>}. */
+    public static final String TRANSACTION_ID = "transaction_id";
+    public static final String RISK_SCORE = "risk_score";
+    public static final String RISK_DECISION = "risk_decision";
+    public static final String RISK_SIGNALS = "risk_signals";
+    public static final String DEVICE_ID = "device_id";
+    public static final String DEVICE_LABEL = "device_label";
+    public static final String ADMIN_USER_ID = "admin_user_id";
+
+    private EventDetails() {
+    }
+}

@@ -1,0 +1,146 @@
+package dev.txauth.testkit.server;
+
+import dev.txauth.testkit.client.AuthorizationClient;
+import dev.txauth.devserver.EmbeddedDatabase;
+import dev.txauth.devserver.FreePort;
+import dev.txauth.devserver.KeycloakProcess;
+import dev.txauth.devserver.KeycloakSettings;
+import dev.txauth.devserver.TxauthBundle;
+import dev.txauth.devserver.TxauthKeycloak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from the Maven Central distribution, with the jars Maven just built, on an embedded PostgreSQL (or the
+ * external one named by {@code -Dtxauth.db.url}, {@code .username}, {@code .password}; it must be an empty database).
+ * The unpacked server under {@code target/txauth-server} is rebuilt only when a jar changes.
+ */
+final class DistributionServer extends LocalServer {
+
+    private final EmbeddedDatabase database;
+    private final AuditDatabase auditDatabase;
+    private KeycloakProcess keycloak;
+
+    private DistributionServer(KeycloakSettings settings, EmbeddedDatabase database, AuditDatabase auditDatabase,
+                               String paymentServiceSecret) {
+        super(settings, paymentServiceSecret);
+        this.database = database;
+        this.auditDatabase = auditDatabase;
+    }
+
+    static DistributionServer start() {
+        Path work = Path.of(System.getProperty("txauth.work.dir", "target/txauth-server")).toAbsolutePath();
+        deleteQuietly(work.resolve("keycloak.log")); // one log per test JVM; restarts inside it append
+        String externalUrl = System.getProperty("txauth.db.url", "");
+        EmbeddedDatabase database = null;
+        String url = externalUrl;
+        String user = System.getProperty("txauth.db.username", "");
+        String password = System.getProperty("txauth.db.password", "");
+        if (externalUrl.isBlank()) {
+            database = EmbeddedDatabase.startThrowAway(work.resolve("postgres"), FreePort.find());
+            url = database.jdbcUrl();
+            user = EmbeddedDatabase.USER;
+            password = EmbeddedDatabase.PASSWORD;
+        }
+        String secret = randomSecret();
+        // txauth-audit writes to its own PostgreSQL here, so AuditIT can take it down while Keycloak keeps working.
+        AuditDatabase audit = AuditDatabase.startEmpty(work.resolve("audit-postgres"));
+        deleteAuditSpool(work);
+        KeycloakSettings settings = new KeycloakSettings(work, FreePort.find(), FreePort.find(), url, user, password,
+                "admin", randomSecret(), true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
+                        "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
+                        "KC_SPI_EVENTS_LISTENER__TXAUTH_AUDIT__PASSWORD", audit.password()),
+                // Trust X-Forwarded-For from the test JVM on loopback, as behind a real reverse proxy: lets a test
+                // play clients from distinct IPs/networks (AuthorizationClient.forwardedFor) without leaking IP-level state.
+                List.of("--log-level=INFO,dev.txauth:DEBUG", "--proxy-headers=xforwarded",
+                        "--proxy-trusted-addresses=127.0.0.1,::1",
+                        "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),
+                        "--spi-events-listener--txauth-audit--username=" + audit.user()));
+        DistributionServer server = new DistributionServer(settings, database, audit, secret);
+        try {
+            server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            audit.close();
+            throw e;
+        }
+        return server;
+    }
+
+    @Override
+    protected KeycloakProcess process() {
+        return keycloak;
+    }
+
+    @Override
+    public AuditDatabase auditDatabase() {
+        return auditDatabase;
+    }
+
+    @Override
+    public String managementUrl() {
+        return "http://127.0.0.1:" + settings.managementPort();
+    }
+
+    @Override
+    public synchronized void restart() {
+        keycloak.close();
+        keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+    }
+
+    @Override
+    public synchronized void crashAndRestart() {
+        keycloak.kill();
+        keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        auditDatabase.close();
+    }
+
+    /** A fresh Keycloak database must not inherit a spool (and chain id) that belongs to a previous run's data. */
+    private static void deleteAuditSpool(Path work) {
+        // The listener's default spool: <kc.home.dir>/data/txauth-audit (KeycloakHome unpacks to keycloak-<version>).
+        Path spool = work.resolve("keycloak-" + TxauthBundle.fromClasspath().keycloakVersion()).resolve("data")
+                .resolve("txauth-audit");
+        if (java.nio.file.Files.isDirectory(spool)) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(spool)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

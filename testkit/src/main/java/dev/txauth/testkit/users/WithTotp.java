@@ -1,0 +1,12 @@
+package dev.txauth.testkit.users;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** On a {@link TestUser} parameter: the fresh user also has an authenticator app (TOTP, see {@link Totp}). */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface WithTotp {
+}
