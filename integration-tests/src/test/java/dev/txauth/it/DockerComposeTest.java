@@ -69,6 +69,29 @@ class DockerComposeTest {
         assertTrue(Files.readString(ROOT.resolve(".gitignore")).lines().anyMatch(".env"::equals));
     }
 
+    @Test
+    void hostnameIsFixedStrictAndRequiredSoMailedLinksCannotFollowTheHostHeader() throws IOException {
+        Map<String, Object> env = environment();
+        assertTrue(String.valueOf(env.get("KC_HOSTNAME")).startsWith("${KC_HOSTNAME:?"),
+                "compose must refuse to start without KC_HOSTNAME: " + env.get("KC_HOSTNAME"));
+        assertEquals("true", String.valueOf(env.get("KC_HOSTNAME_STRICT")));
+        assertTrue(!env.containsKey("KC_HOSTNAME_BACKCHANNEL_DYNAMIC")
+                || "false".equals(String.valueOf(env.get("KC_HOSTNAME_BACKCHANNEL_DYNAMIC"))));
+        assertTrue(Files.readString(ROOT.resolve(".env.example")).lines().anyMatch(l -> l.startsWith("KC_HOSTNAME=https://")));
+    }
+
+    @Test
+    void paymentServiceUsesPrivateKeyJwtByDefault() throws IOException {
+        Map<String, Object> env = environment();
+        assertEquals("${PAYMENT_SERVICE_CLIENT_AUTH:-client-jwt}", env.get("PAYMENT_SERVICE_CLIENT_AUTH"));
+        assertTrue(String.valueOf(env.get("PAYMENT_SERVICE_JWKS_URL")).startsWith("${PAYMENT_SERVICE_JWKS_URL:?"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment() throws IOException {
+        return (Map<String, Object>) service("keycloak").get("environment");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> service(String name) throws IOException {
         try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
