@@ -1,0 +1,42 @@
+package dev.txauth.sms.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Gsm7Test {
+
+    @Test
+    void countsExtensionCharactersAsTwoSeptets() {
+        assertEquals(5, Gsm7.septets("Hello"));
+        assertEquals(9 * 2, Gsm7.septets("{}[]~^|€\\"));
+        assertEquals(160, Gsm7.septets("a".repeat(158) + "€"));
+        assertTrue(Gsm7.fitsOneSegment("a".repeat(158) + "€"));
+        assertFalse(Gsm7.fitsOneSegment("a".repeat(159) + "€"), "159 + 2 septets is two segments");
+        assertTrue(Gsm7.fitsOneSegment("é".repeat(160)), "é is in the basic table");
+    }
+
+    @Test
+    void refusesAnyCharacterOutsideBothTables() {
+        assertEquals(-1, Gsm7.septets("₦50"));
+        assertEquals(-1, Gsm7.septets("ọ"));
+        assertEquals(-1, Gsm7.septets("\uD83D\uDE00"));
+        assertEquals(-1, Gsm7.septets("ç"), "GSM-7 has only the capital Ç");
+    }
+
+    @Test
+    void transliteratesNamesIntoGsm7() {
+        assertEquals("Oluwaseun Adebayo", Gsm7.transliterate("Olúwaṣeun Adébáyọ̀").replace("é", "e"));
+        assertEquals("Adébayo", Gsm7.transliterate("Adébayọ"), "é stays, it is GSM-7");
+        assertEquals("NGN 5", Gsm7.transliterate("₦ 5"));
+        assertEquals("Ada Obi", Gsm7.transliterate("Ada \uD83D\uDE00 Obi \uD83C\uDDF3\uD83C\uDDEC"));
+        assertEquals("Ada Obi", Gsm7.transliterate("Ada\nObi\r\n"), "no line break can come from a name");
+        assertEquals("Ada Obi", Gsm7.transliterate("\u202EAda\u200F Obi\u200D"), "bidi and zero-width controls dropped");
+        assertEquals("O'Neil - Lech Walesa", Gsm7.transliterate("O’Neil — Lech Wałęsa"));
+        assertEquals("ΔΣ", Gsm7.transliterate("δσ"), "Greek capitals are GSM-7");
+        assertEquals("", Gsm7.transliterate("محمد"));
+        assertEquals("Francois", Gsm7.transliterate("François"));
+    }
+}
