@@ -16,28 +16,21 @@ public class AfricasTalkingSenderFactory extends GatewaySenderFactory {
     public static final String DEFAULT_BASE_URL = "https://api.africastalking.com";
 
     private AfricasTalkingSender.Settings settings;
-    private String apiKey;
 
     @Override
     protected void readOptions(Config.Scope scope) {
         settings = new AfricasTalkingSender.Settings(scope.get(BASE_URL, DEFAULT_BASE_URL), option(scope, USERNAME),
                 option(scope, FROM));
-        apiKey = option(scope, API_KEY);
     }
 
     @Override
     public List<String> missingOptions() {
-        return unset(API_KEY, apiKey, USERNAME, settings.username());
+        return unset(API_KEY, secret(), USERNAME, settings.username());
     }
 
     @Override
     protected String secretOption() {
         return API_KEY;
-    }
-
-    @Override
-    protected String secretValue() {
-        return apiKey;
     }
 
     @Override

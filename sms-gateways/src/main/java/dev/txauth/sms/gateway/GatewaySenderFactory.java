@@ -7,7 +7,6 @@ import dev.txauth.sms.VaultSecrets;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -30,6 +29,7 @@ public abstract class GatewaySenderFactory implements SmsSenderFactory {
     private static final Logger LOG = Logger.getLogger(GatewaySenderFactory.class);
 
     private GatewayHttp http;
+    private String secret;
 
     @Override
     public final void init(Config.Scope scope) {
@@ -37,6 +37,7 @@ public abstract class GatewaySenderFactory implements SmsSenderFactory {
                 Duration.ofMillis(scope.getInt(CONNECT_TIMEOUT_MS, GatewayHttp.DEFAULT_CONNECT_TIMEOUT_MS)),
                 Duration.ofMillis(scope.getInt(TIMEOUT_MS, GatewayHttp.DEFAULT_TIMEOUT_MS)));
         readOptions(scope);
+        secret = option(scope, secretOption());
     }
 
     /** Reads this gateway's own options into its immutable settings. */
@@ -45,7 +46,15 @@ public abstract class GatewaySenderFactory implements SmsSenderFactory {
     /** The option holding this gateway's secret (the value may be a {@code ${vault.…}} reference). */
     protected abstract String secretOption();
 
-    protected abstract String secretValue();
+    /** The secret option's raw value (maybe a vault reference), for {@link #missingOptions()}. */
+    protected final String secret() {
+        return secret;
+    }
+
+    /** False for a gateway configured to send without credentials. */
+    protected boolean needsSecret() {
+        return true;
+    }
 
     protected abstract SmsSender create(String secret, GatewayHttp http);
 
@@ -54,16 +63,16 @@ public abstract class GatewaySenderFactory implements SmsSenderFactory {
 
     @Override
     public final SmsSender create(KeycloakSession session) {
-        if (secretOption() == null) {
+        if (!needsSecret()) {
             return create(null, http);
         }
-        Optional<String> secret = VaultSecrets.resolve(session, secretValue());
-        if (secret.isEmpty()) {
+        Optional<String> resolved = VaultSecrets.resolve(session, secret);
+        if (resolved.isEmpty()) {
             LOG.warnf("txauth-sms: %s has no usable value for option %s (unset or missing in the vault)", getId(),
                     secretOption());
             return message -> SmsOutcome.Failed.of(getId(), SmsOutcome.Reason.ERROR, "credential-unavailable");
         }
-        return create(secret.get(), http);
+        return create(resolved.get(), http);
     }
 
     @Override
@@ -97,11 +106,4 @@ public abstract class GatewaySenderFactory implements SmsSenderFactory {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

@@ -20,7 +20,6 @@ public class HttpJsonSenderFactory extends GatewaySenderFactory {
     public static final String DEFAULT_MESSAGE_ID_POINTER = "/id";
 
     private HttpJsonSender.Settings settings;
-    private String secret;
 
     @Override
     protected void readOptions(Config.Scope scope) {
@@ -28,23 +27,22 @@ public class HttpJsonSenderFactory extends GatewaySenderFactory {
         settings = new HttpJsonSender.Settings(option(scope, URL),
                 scope.get(BODY_TEMPLATE, HttpJsonSender.BodyTemplate.DEFAULT),
                 HttpJsonSender.Auth.valueOf(auth), scope.get(MESSAGE_ID_POINTER, DEFAULT_MESSAGE_ID_POINTER));
-        secret = option(scope, SECRET);
     }
 
     @Override
     public List<String> missingOptions() {
         return settings.auth() == HttpJsonSender.Auth.NONE ? unset(URL, settings.url())
-                : unset(URL, settings.url(), SECRET, secret);
+                : unset(URL, settings.url(), SECRET, secret());
     }
 
     @Override
     protected String secretOption() {
-        return settings.auth() == HttpJsonSender.Auth.NONE ? null : SECRET;
+        return SECRET;
     }
 
     @Override
-    protected String secretValue() {
-        return secret;
+    protected boolean needsSecret() {
+        return settings.auth() != HttpJsonSender.Auth.NONE;
     }
 
     @Override

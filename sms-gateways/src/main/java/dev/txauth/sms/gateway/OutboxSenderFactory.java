@@ -4,7 +4,6 @@ import dev.txauth.sms.SmsSender;
 import dev.txauth.sms.SmsSenderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -52,14 +51,6 @@ public class OutboxSenderFactory implements SmsSenderFactory {
                 .property().name(FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Dev only: append every SMS as a JSON line to this file instead of sending it").add()
                 .build();
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -17,28 +17,21 @@ public class TermiiSenderFactory extends GatewaySenderFactory {
     public static final String DEFAULT_CHANNEL = "dnd";
 
     private TermiiSender.Settings settings;
-    private String apiKey;
 
     @Override
     protected void readOptions(Config.Scope scope) {
         settings = new TermiiSender.Settings(scope.get(BASE_URL, DEFAULT_BASE_URL), option(scope, FROM),
                 scope.get(CHANNEL, DEFAULT_CHANNEL));
-        apiKey = option(scope, API_KEY);
     }
 
     @Override
     public List<String> missingOptions() {
-        return unset(API_KEY, apiKey, FROM, settings.from());
+        return unset(API_KEY, secret(), FROM, settings.from());
     }
 
     @Override
     protected String secretOption() {
         return API_KEY;
-    }
-
-    @Override
-    protected String secretValue() {
-        return apiKey;
     }
 
     @Override

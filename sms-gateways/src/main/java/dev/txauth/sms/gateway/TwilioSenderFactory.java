@@ -17,18 +17,16 @@ public class TwilioSenderFactory extends GatewaySenderFactory {
     public static final String DEFAULT_BASE_URL = "https://api.twilio.com";
 
     private TwilioSender.Settings settings;
-    private String authToken;
 
     @Override
     protected void readOptions(Config.Scope scope) {
         settings = new TwilioSender.Settings(scope.get(BASE_URL, DEFAULT_BASE_URL), option(scope, ACCOUNT_SID),
                 option(scope, FROM), option(scope, MESSAGING_SERVICE_SID));
-        authToken = option(scope, AUTH_TOKEN);
     }
 
     @Override
     public List<String> missingOptions() {
-        List<String> missing = new java.util.ArrayList<>(unset(ACCOUNT_SID, settings.accountSid(), AUTH_TOKEN, authToken));
+        List<String> missing = new java.util.ArrayList<>(unset(ACCOUNT_SID, settings.accountSid(), AUTH_TOKEN, secret()));
         if (settings.from() == null && settings.messagingServiceSid() == null) {
             missing.add(FROM + " or " + MESSAGING_SERVICE_SID);
         }
@@ -38,11 +36,6 @@ public class TwilioSenderFactory extends GatewaySenderFactory {
     @Override
     protected String secretOption() {
         return AUTH_TOKEN;
-    }
-
-    @Override
-    protected String secretValue() {
-        return authToken;
     }
 
     @Override
