@@ -3,7 +3,6 @@ package dev.txauth.sms;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.BaseUnits;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * SMS counters on Keycloak's global Micrometer registry, exposed at {@code /metrics} as {@code txauth_sms_*_total}.
  * Tags are the provider id and the failure reason only — both small fixed sets, so cardinality stays bounded.
+ * No base unit: Prometheus would append it ({@code txauth_sms_sent_messages_total}), and docs/sms.md names them without.
  */
 public final class SmsMetrics implements AutoCloseable {
 
@@ -21,7 +21,7 @@ public final class SmsMetrics implements AutoCloseable {
 
     public SmsMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.failed = Counter.builder("txauth.sms.failed").baseUnit(BaseUnits.MESSAGES)
+        this.failed = Counter.builder("txauth.sms.failed")
                 .description("SMS that no gateway of the failover list took").register(registry);
     }
 
@@ -46,7 +46,7 @@ public final class SmsMetrics implements AutoCloseable {
     private Counter counter(String name, String description, String provider, SmsOutcome.Reason reason) {
         String key = name + '|' + provider + '|' + reason;
         return counters.computeIfAbsent(key, k -> {
-            Counter.Builder builder = Counter.builder(name).description(description).baseUnit(BaseUnits.MESSAGES)
+            Counter.Builder builder = Counter.builder(name).description(description)
                     .tag("provider", provider);
             if (reason != null) {
                 builder.tag("reason", reason.tag());

@@ -59,7 +59,7 @@ class PaymentSmsTextTest {
             }
         }
         assertTrue(Currency.getAvailableCurrencies().size() > 200, "the JDK knows every ISO 4217 currency");
-        assertTrue(rendered > 30_000, "rendered " + rendered);
+        assertTrue(rendered > 50_000, "rendered " + rendered);
     }
 
     private static List<String> amounts(Currency currency) {
