@@ -28,7 +28,7 @@ class Gsm7Test {
 
     @Test
     void transliteratesNamesIntoGsm7() {
-        assertEquals("Oluwaseun Adebayo", Gsm7.transliterate("Olúwaṣeun Adébáyọ̀").replace("é", "e"));
+        assertEquals("Oluwaseun Adébayo", Gsm7.transliterate("Olúwaṣeun Adébáyọ̀"), "ú ṣ á ọ̀ lose their marks");
         assertEquals("Adébayo", Gsm7.transliterate("Adébayọ"), "é stays, it is GSM-7");
         assertEquals("NGN 5", Gsm7.transliterate("₦ 5"));
         assertEquals("Ada Obi", Gsm7.transliterate("Ada \uD83D\uDE00 Obi \uD83C\uDDF3\uD83C\uDDEC"));
