@@ -19,6 +19,17 @@ class Gsm7Test {
     }
 
     @Test
+    void hasExactly127BasicAnd10ExtensionCharacters() {
+        // 3GPP TS 23.038: 128 basic positions, one of them the escape (0x1B) that introduces the extension table.
+        long basic = java.util.stream.IntStream.range(0, 0x10000).filter(Gsm7::isBasic).count();
+        long extension = java.util.stream.IntStream.range(0, 0x10000).filter(Gsm7::isExtension).count();
+        assertEquals(127, basic);
+        assertEquals(10, extension);
+        assertTrue(java.util.stream.IntStream.rangeClosed(0x20, 0x7E).filter(c -> !Gsm7.isBasic(c))
+                .allMatch(c -> Gsm7.isExtension(c) || c == '`'), "all printable ASCII but ` is GSM-7");
+    }
+
+    @Test
     void refusesAnyCharacterOutsideBothTables() {
         assertEquals(-1, Gsm7.septets("₦50"));
         assertEquals(-1, Gsm7.septets("ọ"));
