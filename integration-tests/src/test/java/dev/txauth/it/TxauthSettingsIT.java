@@ -3,6 +3,7 @@ package dev.txauth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.txauth.testkit.AdminClient;
+import dev.txauth.testkit.ChromeBrowser;
 import dev.txauth.testkit.Json;
 import dev.txauth.testkit.Pkce;
 import dev.txauth.testkit.TestUser;
@@ -12,11 +13,17 @@ import dev.txauth.testkit.TxauthServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -203,6 +210,38 @@ class TxauthSettingsIT {
                     edited);
             assertEquals(204, update.status(), update.body());
             assertEquals(6, admin().get(SETTINGS).json().path("cooling_period_hours").asInt());
+        }
+
+        @Test
+        void aRealmAdminChangesASettingOnTheTabInChromiumAndTheApiReadsIt() {
+            TestUser realmAdmin = TestUsers.withOtp(server, "console-admin");
+            grantRealmManagementRole(realmAdmin, "view-realm");
+            grantRealmManagementRole(realmAdmin, "manage-realm");
+            try (ChromeBrowser chrome = ChromeBrowser.start()) {
+                chrome.open(server.baseUrl() + "/admin/payments/console/#/payments/realm-settings/txauth-settings");
+                WebDriverWait wait = new WebDriverWait(chrome.driver(), Duration.ofSeconds(60));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                        .sendKeys(realmAdmin.username());
+                chrome.driver().findElement(By.id("password")).sendKeys(realmAdmin.password());
+                chrome.driver().findElement(By.id("kc-login")).click();
+                By hours = By.cssSelector("input[data-testid='cooling-period-hours']");
+                chrome.answerOtpIfAsked(realmAdmin, hours);
+
+                WebElement field = chrome.awaitClickable(hours);
+                assertEquals("24", field.getAttribute("value"), "the form shows the default");
+                field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "9");
+                chrome.screenshot(PasskeyRegistrationIT.SCREENSHOTS.resolve("admin-console-txauth-settings.png"));
+                chrome.awaitClickable(By.cssSelector("button[data-testid='save']")).click();
+
+                long deadline = System.currentTimeMillis() + 30_000;
+                int saved = 0;
+                while (saved != 9 && System.currentTimeMillis() < deadline) {
+                    AuditTable.sleep(250);
+                    saved = admin().get(SETTINGS).json().path("cooling_period_hours").asInt();
+                }
+                assertEquals(9, saved, "the API reads what the console saved; page shows:\n" + chrome.visibleText());
+                assertEquals(1, components().size());
+            }
         }
 
         @Test

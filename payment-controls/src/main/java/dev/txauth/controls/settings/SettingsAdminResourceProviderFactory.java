@@ -1,8 +1,6 @@
 package dev.txauth.controls.settings;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -11,7 +9,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Mounts {@link SettingsAdminResource} at {@code /admin/realms/{realm}/txauth-settings}. */
 public class SettingsAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
-        AdminRealmResourceProvider {
+        AdminRealmResourceProvider, NoOptionsFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "txauth-settings";
 
@@ -24,16 +22,6 @@ public class SettingsAdminResourceProviderFactory implements AdminRealmResourceP
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
         return new SettingsAdminResource(session, realm, auth, adminEvent);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no options
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override

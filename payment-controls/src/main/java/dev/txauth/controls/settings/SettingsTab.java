@@ -1,10 +1,8 @@
 package dev.txauth.controls.settings;
 
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -20,7 +18,8 @@ import java.util.Map;
  * this type — the same component {@link SettingsStore} reads and the settings API writes (docs/api.md §8). Whatever the
  * console saves goes through {@link #validateConfiguration}, the same validation as the API.
  */
-public class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
+public class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel>,
+        NoOptionsFactory<UiTabProvider> {
 
     public static final String PROVIDER_ID = "txauth-settings";
 
@@ -66,16 +65,6 @@ public class SettingsTab implements UiTabProvider, UiTabProviderFactory<Componen
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server options: everything here is per realm
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override
