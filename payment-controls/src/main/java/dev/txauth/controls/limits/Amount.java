@@ -15,7 +15,8 @@ public record Amount(String currency, long minor) {
     public static final int MAX_INTEGER_DIGITS = 13;
 
     private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
-    private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0," + (MAX_INTEGER_DIGITS - 1) + "})(\\.[0-9]+)?");
+    private static final Pattern DECIMAL =
+            Pattern.compile("(0|[1-9][0-9]{0," + (MAX_INTEGER_DIGITS - 1) + "})(\\.[0-9]+)?");
 
     public Amount {
         Objects.requireNonNull(currency, "currency");

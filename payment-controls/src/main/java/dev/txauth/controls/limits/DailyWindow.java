@@ -6,8 +6,8 @@ import java.time.ZoneId;
 
 /**
  * "Today" for daily limits: the calendar day, midnight to midnight, in the realm's {@code daily_limit_zone} (default
- * Africa/Lagos, where the customers are), not a rolling 24 hours — that is how Nigerian banks state daily limits and what
- * a user reads on a statement. The ledger sums approvals in {@code [start, end)}.
+ * Africa/Lagos, where the customers are), not a rolling 24 hours — that is how Nigerian banks state daily limits and
+ * what a user reads on a statement. The ledger sums approvals in {@code [start, end)}.
  */
 public record DailyWindow(Instant start, Instant end) {
 

@@ -11,9 +11,10 @@ import java.util.Optional;
  *   <li>instant payments opted out → {@code instant_payments_disabled} (nothing about amounts is revealed);</li>
  *   <li>cooling period active → the window's approved total plus this amount may not exceed the currency's
  *       cooling-period cap; a currency without a configured cap is refused during cooling (fail closed);</li>
- *   <li>per transaction → the amount may not exceed the user's per-transaction limit, or the regulatory cap when the user
- *       set none (the smaller of the two when both exist);</li>
- *   <li>daily → today's approved total plus this amount may not exceed the user's daily limit, or the regulatory cap.</li>
+ *   <li>per transaction → the amount may not exceed the user's per-transaction limit, or the regulatory cap when
+ *       the user set none (the smaller of the two when both exist);</li>
+ *   <li>daily → today's approved total plus this amount may not exceed the user's daily limit, or the regulatory
+ *       cap.</li>
  * </ol>
  * The cooling period goes before the user's limits because it is the tightest cap while it lasts and its answer tells
  * the user the one thing that helps (wait); per-transaction goes before daily because it does not depend on history.
@@ -24,8 +25,8 @@ public final class LimitsEngine {
     private LimitsEngine() {
     }
 
-    public static LimitDecision decide(LimitRules rules, UserControls user, LedgerSnapshot ledger, boolean coolingActive,
-                                       Amount amount) {
+    public static LimitDecision decide(LimitRules rules, UserControls user, LedgerSnapshot ledger,
+                                       boolean coolingActive, Amount amount) {
         if (amount.minor() <= 0) {
             throw new IllegalArgumentException("a payment amount is positive");
         }

@@ -74,8 +74,8 @@ sealed interface SettingKind {
     }
 
     /**
-     * Amounts per currency, {@code {"NGN":"20000.00"}}: decimal strings (never JSON numbers, which would invite floating
-     * point), {@code positive} when zero makes no sense. The console's key/value editor stores
+     * Amounts per currency, {@code {"NGN":"20000.00"}}: decimal strings (never JSON numbers, which would invite
+     * floating point), {@code positive} when zero makes no sense. The console's key/value editor stores
      * {@code [{"key":"NGN","value":"20000.00"}]}, which is also the component's form.
      */
     record AmountsByCurrency(boolean positive) implements SettingKind {

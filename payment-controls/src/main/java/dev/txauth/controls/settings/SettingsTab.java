@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The admin console's "txauth-settings" tab under Realm settings: Keycloak's declarative UI (feature
- * {@code declarative-ui}) renders {@link #getConfigProperties()} as a form and saves it as this realm's one component of
- * this type — the same component {@link SettingsStore} reads and the settings API writes (docs/api.md §8). Whatever the
+ * {@code declarative-ui}) renders {@link #getConfigProperties()} as a form and saves it as this realm's one
+ * component of this type — the same component {@link SettingsStore} reads and the settings API writes (docs/api.md §8). Whatever the
  * console saves goes through {@link #validateConfiguration}, the same validation as the API.
  */
 public class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel>,

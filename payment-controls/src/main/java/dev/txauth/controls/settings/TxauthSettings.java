@@ -106,8 +106,11 @@ public final class TxauthSettings {
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         for (Setting setting : Setting.values()) {
-            ObjectNode parent = setting.group() == null ? json
-                    : json.has(setting.group()) ? (ObjectNode) json.get(setting.group()) : json.putObject(setting.group());
+            ObjectNode parent = json;
+            if (setting.group() != null) {
+                parent = json.has(setting.group()) ? (ObjectNode) json.get(setting.group())
+                        : json.putObject(setting.group());
+            }
             parent.set(setting.jsonName(), setting.kind().toJson(values.get(setting)));
         }
         return json;
