@@ -12,9 +12,13 @@ import java.util.Map;
  */
 public final class TxauthKeycloak {
 
-    /** Build-time options: PostgreSQL, health and metrics on the management port, a single-node cache. */
+    /**
+     * Build-time options: PostgreSQL, health and metrics on the management port, a single-node cache, and Keycloak's
+     * declarative admin UI, which renders the txauth-settings tab (docs/payment-controls.md).
+     */
     public static final List<String> BUILD_OPTIONS = List.of(
             "--db=postgres",
+            "--features=declarative-ui",
             "--health-enabled=true",
             "--metrics-enabled=true",
             "--cache=local");

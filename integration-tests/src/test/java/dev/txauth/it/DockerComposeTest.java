@@ -1,6 +1,7 @@
 package dev.txauth.it;
 
 import dev.txauth.devserver.TxauthBundle;
+import dev.txauth.devserver.TxauthKeycloak;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -56,6 +57,14 @@ class DockerComposeTest {
         assertEquals(List.of("start", "--import-realm"), service("keycloak").get("command"));
         assertTrue(service("keycloak").containsKey("healthcheck"));
         assertTrue(service("postgres").containsKey("healthcheck"));
+    }
+
+    @Test
+    void enablesTheDeclarativeUiLikeTheLaunchersSoTheSettingsTabExists() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) service("keycloak").get("environment");
+        assertEquals("declarative-ui", env.get("KC_FEATURES"));
+        assertTrue(TxauthKeycloak.BUILD_OPTIONS.contains("--features=declarative-ui"));
     }
 
     @Test
