@@ -1,0 +1,8 @@
+<#ftl output_format="plainText">
+${msg("txauthNewDeviceGreeting")}
+
+${msg("txauthBlockedBody", realmName)}
+
+${msg("txauthBlockedUntil")}: ${until}
+
+${msg("txauthNewDeviceNotYou")}
