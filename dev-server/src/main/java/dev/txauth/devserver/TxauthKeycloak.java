@@ -12,15 +12,27 @@ import java.util.Map;
  */
 public final class TxauthKeycloak {
 
-    /** Build-time options: PostgreSQL, health and metrics on the management port, a single-node cache. */
+    /**
+     * Build-time options: PostgreSQL, health and metrics on the management port, a single-node cache, and Keycloak's
+     * declarative admin UI, which renders the txauth-settings tab (docs/payment-controls.md).
+     */
     public static final List<String> BUILD_OPTIONS = List.of(
             "--db=postgres",
+            "--features=declarative-ui",
             "--health-enabled=true",
             "--metrics-enabled=true",
             "--cache=local");
 
     public static final String REALM_FILE = "payments-realm.json";
     public static final String DEMO_USERS_FILE = "dev/payments-users-0.json";
+    /** Realm placeholder choosing how {@code payment-service} authenticates (README "The payments realm"). */
+    public static final String CLIENT_AUTH_VARIABLE = "PAYMENT_SERVICE_CLIENT_AUTH";
+    /** Local runs and tests use the client secret; production (docker-compose.yml) uses private_key_jwt. */
+    public static final String LOCAL_CLIENT_AUTH = "client-secret";
+    /** Realm placeholder for the payment service's public keys; Keycloak refuses to import a client without a valid URL. */
+    public static final String JWKS_URL_VARIABLE = "PAYMENT_SERVICE_JWKS_URL";
+    /** Never fetched (the local client authenticates with its secret); {@code .invalid} never resolves (RFC 2606). */
+    public static final String LOCAL_JWKS_URL = "https://payment-service.invalid/.well-known/jwks.json";
 
     private TxauthKeycloak() {
     }
@@ -56,6 +68,8 @@ public final class TxauthKeycloak {
         options.addAll(settings.extraOptions());
 
         Map<String, String> env = new HashMap<>(settings.environment());
+        env.putIfAbsent(CLIENT_AUTH_VARIABLE, System.getenv().getOrDefault(CLIENT_AUTH_VARIABLE, LOCAL_CLIENT_AUTH));
+        env.putIfAbsent(JWKS_URL_VARIABLE, System.getenv().getOrDefault(JWKS_URL_VARIABLE, LOCAL_JWKS_URL));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
         // Passed by environment, not argument, so it never shows in `ps`.

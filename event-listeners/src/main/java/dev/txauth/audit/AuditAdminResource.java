@@ -10,10 +10,12 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,11 +30,16 @@ public class AuditAdminResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AuditQueries queries;
+    private final AuditKeys keys;
+    private final CheckpointFile checkpoints;
 
-    AuditAdminResource(RealmModel realm, AdminPermissionEvaluator auth, AuditQueries queries) {
+    AuditAdminResource(RealmModel realm, AdminPermissionEvaluator auth, AuditQueries queries, AuditKeys keys,
+                       CheckpointFile checkpoints) {
         this.realm = realm;
         this.auth = auth;
         this.queries = queries;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
     }
 
     @GET
@@ -40,16 +47,28 @@ public class AuditAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify() {
         auth.realm().requireViewEvents();
+        List<Checkpoint> published;
         try {
-            AuditQueries.Verification v = queries.verify(realm.getId());
+            published = checkpoints.read(realm.getId(), keys);
+        } catch (IOException e) {
+            LOG.warnf("txauth-audit: cannot read the checkpoint file %s (%s)", checkpoints.path(),
+                    e.getClass().getSimpleName());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "audit_checkpoints_unavailable")).build();
+        }
+        try {
+            AuditQueries.Verification v = queries.verify(realm.getId(), keys, published);
+            // docs/api.md §7: valid + checked, or valid=false + first_invalid_event_id; the rest is added detail.
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("valid", v.valid());
             body.put("checked", v.checked());
             if (!v.valid()) {
                 body.put("first_invalid_event_id", v.firstInvalidEventId());
                 body.put("chain_id", v.invalidChainId());
+                body.put("reason", v.reason());
             }
             body.put("chains", v.heads());
+            body.put("checkpoints", v.checkpoints());
             return Response.ok(body).build();
         } catch (SQLException e) {
             return unavailable(e);

@@ -29,7 +29,7 @@ public class AuditAdminResourceProviderFactory implements AdminRealmResourceProv
         AuditEventListenerProviderFactory listener = (AuditEventListenerProviderFactory) session
                 .getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class,
                         AuditEventListenerProviderFactory.PROVIDER_ID);
-        return new AuditAdminResource(realm, auth, listener.queries());
+        return new AuditAdminResource(realm, auth, listener.queries(), listener.keys(), listener.checkpointFile());
     }
 
     @Override

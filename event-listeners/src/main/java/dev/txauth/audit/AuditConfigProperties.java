@@ -41,6 +41,16 @@ final class AuditConfigProperties {
             .property().name(AuditConfig.CHAIN_ID).type(ProviderConfigProperty.STRING_TYPE)
             .helpText("This node's hash-chain id; unique per node. Default: random, kept in the spool directory.")
             .add()
+            .property().name(AuditAnchorConfig.KEY_FILE).type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("File with the audit HMAC key (at least 32 bytes), the same on every node, never in the "
+                    + "database. Default: a random key this node creates in the spool directory (single node).").add()
+            .property().name(AuditAnchorConfig.PREVIOUS_KEY_FILES).type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Comma-separated files of retired audit keys, to verify rows made before a rotation.").add()
+            .property().name(AuditAnchorConfig.CHECKPOINT_FILE).type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Append-only file of signed chain checkpoints. Default: <spool-dir>/checkpoints.log.").add()
+            .property().name(AuditAnchorConfig.CHECKPOINT_INTERVAL_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue(AuditAnchorConfig.DEFAULT_CHECKPOINT_INTERVAL_SECONDS)
+            .helpText("Seconds between signed checkpoints of the chain heads (log line + checkpoint file).").add()
             .build();
 
     private AuditConfigProperties() {

@@ -14,9 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Registers the {@code txauth-audit} event listener. Realms enable it in "Realm settings → Events → Event listeners"
@@ -30,6 +33,9 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
     private static final long SEGMENT_BYTES = 8L * 1024 * 1024;
 
     private AuditConfig config;
+    private AuditAnchorConfig anchorConfig;
+    private AuditKeys keys;
+    private CheckpointFile checkpointFile;
     private SpoolJournal journal;
     private AuditWriter writer;
     private AuditMetrics metrics;
@@ -57,6 +63,10 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
                 scope.getInt(AuditConfig.RETENTION_BATCH_SIZE, AuditConfig.DEFAULT_RETENTION_BATCH_SIZE),
                 scope.getBoolean(AuditConfig.INCLUDE_REPRESENTATION, false),
                 scope.get(AuditConfig.CHAIN_ID));
+        anchorConfig = AuditAnchorConfig.of(scope.get(AuditAnchorConfig.KEY_FILE),
+                scope.get(AuditAnchorConfig.PREVIOUS_KEY_FILES), scope.get(AuditAnchorConfig.CHECKPOINT_FILE),
+                scope.getInt(AuditAnchorConfig.CHECKPOINT_INTERVAL_SECONDS,
+                        AuditAnchorConfig.DEFAULT_CHECKPOINT_INTERVAL_SECONDS), config.spoolDir());
     }
 
     @Override
@@ -65,18 +75,34 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
                 ? ConnectionSource.jdbc(config.jdbcUrl(), config.username(), config.password())
                 : KeycloakDatabase.from(factory);
         try {
-            journal = SpoolJournal.open(config.spoolDir(), config.spoolMaxBytes(), SEGMENT_BYTES);
+            OwnerOnly.directory(config.spoolDir());
+            keys = AuditKeys.load(anchorConfig.keyFile(), anchorConfig.previousKeyFiles(), config.spoolDir());
+            journal = SpoolJournal.open(config.spoolDir(), keys.current(), config.spoolMaxBytes(), SEGMENT_BYTES);
             chainId = config.chainId() != null ? config.chainId() : nodeChainId(config.spoolDir());
+            checkpointFile = new CheckpointFile(anchorConfig.checkpointFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("txauth-audit: cannot open the spool in " + config.spoolDir(), e);
+            throw new UncheckedIOException("txauth-audit: cannot open the spool or the audit key in "
+                    + config.spoolDir(), e);
+        }
+        if (keys.generated()) {
+            LOG.warnf("txauth-audit: no %s configured; this node signs its audit chain with its own random key in %s "
+                    + "(single node only: set %s to one key shared by every node, see docs/audit.md)",
+                    AuditAnchorConfig.KEY_FILE, config.spoolDir(), AuditAnchorConfig.KEY_FILE);
         }
         queries = new AuditQueries(source);
-        writer = new AuditWriter(config, journal, new AuditStore(source, chainId));
-        metrics = new AuditMetrics(Metrics.globalRegistry, writer::queueDepth, journal::sizeBytes);
+        CheckpointPublisher checkpoints = new CheckpointPublisher(keys.current(), chainId,
+                anchorConfig.checkpointInterval(), List.of(CheckpointPublisher.LOG_SINK, checkpointFile),
+                Clock.systemUTC());
+        AuditStore store = new AuditStore(source, chainId, keys.current());
+        store.checkpointed(ownCheckpoints());
+        writer = new AuditWriter(config, journal, store, checkpoints);
+        metrics = new AuditMetrics(Metrics.globalRegistry, writer::queueDepth, journal::sizeBytes,
+                journal::refusedLines);
         writer.start(metrics);
-        LOG.infof("txauth-audit: writing to %s, chain %s, spool %s, retention %d days",
-                config.separateDatabase() ? "a separate PostgreSQL" : "Keycloak's database", LogSafe.id(chainId),
-                config.spoolDir(), config.retentionDays());
+        LOG.infof("txauth-audit: writing to %s, chain %s, key %s, spool %s, checkpoints %s every %d s, retention %d "
+                + "days", config.separateDatabase() ? "a separate PostgreSQL" : "Keycloak's database",
+                LogSafe.id(chainId), keys.current().id(), config.spoolDir(), anchorConfig.checkpointFile(),
+                anchorConfig.checkpointInterval().toSeconds(), config.retentionDays());
     }
 
     @Override
@@ -111,8 +137,32 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
         return queries;
     }
 
+    AuditKeys keys() {
+        return keys;
+    }
+
+    CheckpointFile checkpointFile() {
+        return checkpointFile;
+    }
+
     String chainId() {
         return chainId;
+    }
+
+    /** Highest checkpointed sequence of this node's chain, per realm. */
+    private Map<String, Long> ownCheckpoints() {
+        Map<String, Long> out = new HashMap<>();
+        try {
+            for (Checkpoint c : checkpointFile.read(null, keys)) {
+                if (c.chainId().equals(chainId)) {
+                    out.merge(c.realmId(), c.seq(), Math::max);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("txauth-audit: cannot read the checkpoint file %s (%s)", checkpointFile.path(),
+                    e.getClass().getSimpleName());
+        }
+        return out;
     }
 
     /**
@@ -130,7 +180,7 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
         byte[] random = new byte[8];
         new SecureRandom().nextBytes(random);
         String id = "node-" + HexFormat.of().formatHex(random);
-        Files.writeString(file, id + "\n");
+        OwnerOnly.writeNew(file, id + "\n");
         return id;
     }
 }

@@ -1,6 +1,7 @@
 package dev.txauth.audit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,10 +26,14 @@ final class AuditMetrics implements AutoCloseable {
     final Counter writeErrors;
     final Timer writeLatency;
     private final MeterRegistry registry;
+    /** Held here: a FunctionCounter only keeps a weak reference to what it reads, which would let it be collected. */
+    private final Supplier<Number> spoolRefused;
     private final List<Meter> meters = new ArrayList<>();
 
-    AuditMetrics(MeterRegistry registry, Supplier<Number> queueDepth, Supplier<Number> spoolBytes) {
+    AuditMetrics(MeterRegistry registry, Supplier<Number> queueDepth, Supplier<Number> spoolBytes,
+                 Supplier<Number> spoolRefused) {
         this.registry = registry;
+        this.spoolRefused = spoolRefused;
         queued = counter("txauth.audit.queued", "Audit events accepted after their Keycloak transaction committed");
         written = counter("txauth.audit.written", "Audit rows inserted into PostgreSQL");
         duplicates = counter("txauth.audit.duplicates", "Replayed audit events that were already stored");
@@ -43,6 +48,10 @@ final class AuditMetrics implements AutoCloseable {
         meters.add(Gauge.builder("txauth.audit.spool.bytes", () -> spoolBytes.get())
                 .description("Bytes in the local audit spool not yet confirmed by PostgreSQL").baseUnit(BaseUnits.BYTES)
                 .register(registry));
+        meters.add(FunctionCounter.builder("txauth.audit.spool.refused", this.spoolRefused,
+                        n -> n.get().doubleValue())
+                .description("Spool lines refused because their HMAC does not verify (injected or edited)")
+                .baseUnit(BaseUnits.EVENTS).register(registry));
     }
 
     private Counter counter(String name, String description) {

@@ -9,16 +9,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Read side for the admin endpoints: chain verification and the paged event search, one realm at a time. */
 final class AuditQueries {
 
-    /** Outcome of {@link #verify}; {@code heads} maps chain id to {@code seq:hash} of its last verified row. */
+    /**
+     * Outcome of {@link #verify}; {@code heads} maps chain id to {@code seq:hash} of its last verified row,
+     * {@code checkpoints} to {@code seq:hash} of its newest signed checkpoint.
+     */
     record Verification(boolean valid, long checked, String firstInvalidEventId, String invalidChainId,
-                        Map<String, String> heads) {
+                        String reason, Map<String, String> heads, Map<String, String> checkpoints) {
     }
 
     /** Search filter; null fields do not filter. */
@@ -27,7 +34,7 @@ final class AuditQueries {
 
     private static final String COLUMNS = "event_id, occurred_at, realm_id, kind, type, outcome, user_id, "
             + "target_user_id, client_id, session_id, ip_address, error, resource_type, resource_path, transaction_id, "
-            + "details::text AS details, chain_id, chain_seq, prev_hash, hash";
+            + "details::text AS details, chain_id, chain_seq, prev_hash, hash, hash_version, key_id";
 
     private final ConnectionSource source;
     private final String table;
@@ -37,20 +44,38 @@ final class AuditQueries {
         this.table = source.schemaPrefix() + "txauth_audit_event";
     }
 
-    Verification verify(String realmId) throws SQLException {
+    /**
+     * Verifies every chain of the realm that has rows, an anchor or a checkpoint; stops at the first invalid one.
+     *
+     * @param checkpoints the realm's signed checkpoints (already verified), any order
+     */
+    Verification verify(String realmId, AuditKeys keys, List<Checkpoint> checkpoints) throws SQLException {
+        Map<String, Map<Long, Set<String>>> published = new TreeMap<>();
+        Map<String, String> newest = new TreeMap<>();
+        for (Checkpoint cp : checkpoints) {
+            published.computeIfAbsent(cp.chainId(), k -> new HashMap<>())
+                    .computeIfAbsent(cp.seq(), k -> new HashSet<>()).add(cp.head());
+            String seen = newest.get(cp.chainId());
+            if (seen == null || Long.parseLong(seen.substring(0, seen.indexOf(':'))) < cp.seq()) {
+                newest.put(cp.chainId(), cp.seq() + ":" + cp.head());
+            }
+        }
         try (Connection c = source.open()) {
-            Map<String, long[]> anchorSeq = new HashMap<>();
+            Map<String, Long> anchorSeq = new HashMap<>();
             Map<String, String> anchorHash = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT chain_id, anchor_seq, anchor_hash FROM "
                     + source.schemaPrefix() + "txauth_audit_chain_anchor WHERE realm_id = ?")) {
                 ps.setString(1, realmId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        anchorSeq.put(rs.getString(1), new long[] {rs.getLong(2)});
+                        anchorSeq.put(rs.getString(1), rs.getLong(2));
                         anchorHash.put(rs.getString(1), rs.getString(3));
                     }
                 }
             }
+            Function<String, ChainVerifier> verifierOf = chain -> new ChainVerifier(chain,
+                    anchorSeq.getOrDefault(chain, 0L), anchorHash.getOrDefault(chain, HashChain.GENESIS), keys,
+                    published.getOrDefault(chain, Map.of()));
             long checked = 0;
             Map<String, String> heads = new LinkedHashMap<>();
             // One statement: PostgreSQL gives it a single snapshot, so rows being appended meanwhile cannot
@@ -62,32 +87,45 @@ final class AuditQueries {
                 try (ResultSet rs = ps.executeQuery()) {
                     ChainVerifier verifier = null;
                     String chainOfVerifier = null;
-                    while (rs.next()) {
-                        ChainVerifier.StoredRow row = row(rs);
-                        if (verifier == null || !row.chainId().equals(chainOfVerifier)) {
-                            if (verifier != null) {
-                                checked += verifier.checked();
+                    while (true) {
+                        ChainVerifier.StoredRow row = rs.next() ? row(rs) : null;
+                        if (verifier != null && (row == null || !row.chainId().equals(chainOfVerifier))) {
+                            checked += verifier.checked();
+                            if (!verifier.finish()) {
+                                return invalid(verifier, chainOfVerifier, checked, heads, newest);
                             }
-                            String chain = row.chainId();
-                            chainOfVerifier = chain;
-                            verifier = new ChainVerifier(chain,
-                                    anchorSeq.containsKey(chain) ? anchorSeq.get(chain)[0] : 0,
-                                    anchorHash.getOrDefault(chain, HashChain.GENESIS));
-                            heads.put(chain, "");
+                        }
+                        if (row == null) {
+                            break;
+                        }
+                        if (verifier == null || !row.chainId().equals(chainOfVerifier)) {
+                            chainOfVerifier = row.chainId();
+                            verifier = verifierOf.apply(chainOfVerifier);
+                            heads.put(chainOfVerifier, "");
                         }
                         if (!verifier.accept(row)) {
-                            return new Verification(false, checked + verifier.checked(),
-                                    verifier.firstInvalidEventId(), row.chainId(), heads);
+                            return invalid(verifier, chainOfVerifier, checked + verifier.checked(), heads, newest);
                         }
                         heads.put(row.chainId(), verifier.headSeq() + ":" + verifier.head());
                     }
-                    if (verifier != null) {
-                        checked += verifier.checked();
+                }
+            }
+            // A chain that was checkpointed but has no row left: deleted, perhaps together with its anchor.
+            for (String chain : published.keySet()) {
+                if (!heads.containsKey(chain)) {
+                    ChainVerifier verifier = verifierOf.apply(chain);
+                    if (!verifier.finish()) {
+                        return invalid(verifier, chain, checked, heads, newest);
                     }
                 }
             }
-            return new Verification(true, checked, null, null, heads);
+            return new Verification(true, checked, null, null, null, heads, newest);
         }
+    }
+
+    private static Verification invalid(ChainVerifier v, String chain, long checked, Map<String, String> heads,
+                                        Map<String, String> newest) {
+        return new Verification(false, checked, v.firstInvalidEventId(), chain, v.reason().code(), heads, newest);
     }
 
     List<Map<String, Object>> search(String realmId, Filter f) throws SQLException {
@@ -144,6 +182,8 @@ final class AuditQueries {
                     m.put("chain_seq", row.chainSeq());
                     m.put("prev_hash", row.prevHash());
                     m.put("hash", row.hash());
+                    m.put("hash_version", row.hashVersion());
+                    m.put("key_id", row.keyId());
                     out.add(m);
                 }
             }
@@ -160,6 +200,6 @@ final class AuditQueries {
                 rs.getString("resource_type"), rs.getString("resource_path"), rs.getString("transaction_id"),
                 RecordCodec.detailsFromJson(rs.getString("details")));
         return new ChainVerifier.StoredRow(r, rs.getString("chain_id"), rs.getLong("chain_seq"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("hash_version"), rs.getString("key_id"));
     }
 }

@@ -61,6 +61,10 @@ final class AuditSchema {
                 pruned_at   timestamptz NOT NULL,
                 PRIMARY KEY (realm_id, chain_id)
             );
+            """, """
+            ALTER TABLE %1$stxauth_audit_event
+                ADD COLUMN hash_version smallint NOT NULL DEFAULT 1 CHECK (hash_version IN (1, 2)),
+                ADD COLUMN key_id       text;
             """);
 
     private AuditSchema() {

@@ -1,5 +1,7 @@
 package dev.txauth.audit;
 
+import org.jboss.logging.Logger;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,23 +23,29 @@ import java.util.UUID;
  * writer thread only, which is what makes the chain safe: a chain has exactly one writer (this node), so sequence
  * numbers and {@code prev_hash} never race; other nodes write their own chains. Rows already present (a replay after a
  * crash between commit and checkpoint) are skipped before hashing, so the chain never references a row it did not
- * store, and the primary key on {@code event_id} rejects anything that slips through.
+ * store, and the primary key on {@code event_id} rejects anything that slips through. Every row is hashed with the
+ * audit key ({@link HashChain#KEYED}), and the row names the key's id.
  */
 final class AuditStore implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AuditStore.class);
 
     private record Head(long seq, String hash) {
     }
 
     private final ConnectionSource source;
     private final String chainId;
+    private final AuditKey key;
     private final String table;
     private final Map<String, Head> heads = new HashMap<>();
+    private final Map<String, Long> checkpointed = new HashMap<>();
     private Connection connection;
     private boolean migrated;
 
-    AuditStore(ConnectionSource source, String chainId) {
+    AuditStore(ConnectionSource source, String chainId, AuditKey key) {
         this.source = source;
         this.chainId = chainId;
+        this.key = key;
         this.table = source.schemaPrefix() + "txauth_audit_event";
     }
 
@@ -51,15 +59,15 @@ final class AuditStore implements AutoCloseable {
             int inserted = 0;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (event_id, occurred_at, realm_id, "
                     + "kind, type, outcome, user_id, target_user_id, client_id, session_id, ip_address, error, "
-                    + "resource_type, resource_path, transaction_id, details, chain_id, chain_seq, prev_hash, hash) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)")) {
+                    + "resource_type, resource_path, transaction_id, details, chain_id, chain_seq, prev_hash, hash, "
+                    + "hash_version, key_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?)")) {
                 for (AuditRecord r : batch) {
                     if (!present.add(r.eventId())) {
                         continue;
                     }
                     Head head = next.containsKey(r.realmId()) ? next.get(r.realmId()) : head(c, r.realmId());
                     long seq = head.seq() + 1;
-                    String hash = HashChain.hash(head.hash(), r, chainId, seq);
+                    String hash = HashChain.hash(key, head.hash(), r, chainId, seq);
                     int i = 1;
                     ps.setObject(i++, UUID.fromString(r.eventId()));
                     ps.setObject(i++, OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.occurredAt()), ZoneOffset.UTC));
@@ -75,7 +83,9 @@ final class AuditStore implements AutoCloseable {
                     ps.setString(i++, chainId);
                     ps.setLong(i++, seq);
                     ps.setString(i++, head.hash());
-                    ps.setString(i, hash);
+                    ps.setString(i++, hash);
+                    ps.setInt(i++, HashChain.KEYED);
+                    ps.setString(i, key.id());
                     ps.addBatch();
                     next.put(r.realmId(), new Head(seq, hash));
                     inserted++;
@@ -131,11 +141,38 @@ final class AuditStore implements AutoCloseable {
         return chainId;
     }
 
+    /** This node's chain heads known since the last (re)connect: realm id → {@code seq:hash}. */
+    Map<String, String> heads() {
+        Map<String, String> out = new HashMap<>();
+        heads.forEach((realm, h) -> out.put(realm, h.seq() + ":" + h.hash()));
+        return out;
+    }
+
+    /**
+     * The highest sequence this node's checkpoints recorded per realm: a stored head below it means rows were deleted
+     * from the database. The writer still continues from the stored head (the checkpoints keep the evidence and
+     * {@code /verify} reports it), but says so at once.
+     */
+    void checkpointed(Map<String, Long> seqByRealm) {
+        checkpointed.putAll(seqByRealm);
+    }
+
     private Head head(Connection c, String realmId) throws SQLException {
         Head cached = heads.get(realmId);
         if (cached != null) {
             return cached;
         }
+        Head stored = storedHead(c, realmId);
+        long expected = checkpointed.getOrDefault(realmId, 0L);
+        if (stored.seq() < expected) {
+            LOG.errorf("txauth-audit: chain %s of realm %s ends at row %d in the audit database but was checkpointed "
+                    + "at row %d: rows were deleted outside txauth", LogSafe.id(chainId), LogSafe.id(realmId),
+                    stored.seq(), expected);
+        }
+        return stored;
+    }
+
+    private Head storedHead(Connection c, String realmId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT chain_seq, hash FROM " + table
                 + " WHERE realm_id = ? AND chain_id = ? ORDER BY chain_seq DESC LIMIT 1")) {
             ps.setString(1, realmId);

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread inserts queued events in batches and checkpoints the journal after each commit. When PostgreSQL fails, the
  * thread stops reading the queue and instead replays the journal from the checkpoint, in order, until it is caught
  * up; the same replay runs at start, which is what recovers events after a crash. Each event therefore reaches the
- * table at least once, and {@link AuditStore} skips ids already stored: exactly once in the table.
+ * table at least once, and {@link AuditStore} skips ids already stored: exactly once in the table. Between batches
+ * and at stop the thread also signs and publishes the chain heads ({@link CheckpointPublisher}).
  */
 final class AuditWriter implements Runnable {
 
@@ -34,6 +35,7 @@ final class AuditWriter implements Runnable {
     private final AuditConfig config;
     private final SpoolJournal journal;
     private final AuditStore store;
+    private final CheckpointPublisher checkpoints;
     private final BlockingQueue<Pending> queue;
     private final AtomicLong overflows = new AtomicLong();
     private AuditMetrics metrics;
@@ -43,10 +45,11 @@ final class AuditWriter implements Runnable {
     private long lastFailureLog;
     private Thread thread;
 
-    AuditWriter(AuditConfig config, SpoolJournal journal, AuditStore store) {
+    AuditWriter(AuditConfig config, SpoolJournal journal, AuditStore store, CheckpointPublisher checkpoints) {
         this.config = config;
         this.journal = journal;
         this.store = store;
+        this.checkpoints = checkpoints;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
     }
 
@@ -148,6 +151,7 @@ final class AuditWriter implements Runnable {
                 if (stopping) {
                     break;
                 }
+                checkpoints.maybePublish(store.heads());
                 if (Instant.now().isAfter(nextRetention) && !databaseDown) {
                     nextRetention = Instant.now().plus(RETENTION_EVERY);
                     purge();
@@ -165,6 +169,7 @@ final class AuditWriter implements Runnable {
                 metrics.duplicates.increment(records.size() - inserted);
                 handled = batch.get(batch.size() - 1).position();
                 journal.checkpoint(handled);
+                checkpoints.maybePublish(store.heads());
                 if (databaseDown) {
                     databaseDown = false;
                     LOG.infof("txauth-audit: audit database reachable again, spool replayed up to %s", handled);
@@ -190,6 +195,7 @@ final class AuditWriter implements Runnable {
         } catch (IOException e) {
             LOG.warnf("txauth-audit: final spool fsync failed in %s", journal.directory());
         }
+        checkpoints.publish(store.heads());
         store.close();
         LOG.infof("txauth-audit: writer stopped, %d events left in memory (kept in the spool)", queue.size());
     }

@@ -13,9 +13,9 @@ public final class CanonicalRow {
     private CanonicalRow() {
     }
 
-    public static String of(AuditRecord r, String chainId, long chainSeq) {
+    public static String of(AuditRecord r, String chainId, long chainSeq, int version) {
         StringBuilder out = new StringBuilder(256);
-        field(out, "v", "1");
+        field(out, "v", Integer.toString(version));
         field(out, "chain_id", chainId);
         field(out, "chain_seq", Long.toString(chainSeq));
         field(out, "event_id", r.eventId());

@@ -1,26 +1,27 @@
 package dev.txauth.audit;
 
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.CRC32;
 
 /**
  * The local, append-only journal every audit event passes through before PostgreSQL. A line is
- * {@code <crc32 hex> <json>\n}; files {@code segment-<n>.log} rotate at a size limit; {@code checkpoint} names the
- * position up to which PostgreSQL has confirmed the rows, and segments wholly before it are deleted.
+ * {@code <hmac hex> <json>\n} ({@link SpoolLine}: authenticated with the audit key, so a line injected or edited on
+ * disk is refused, logged and counted, never chained as genuine); files {@code segment-<n>.log} (0600, in a 0700
+ * directory) rotate at a size limit; {@code checkpoint} names the position up to which PostgreSQL has confirmed the
+ * rows, and segments wholly before it are deleted.
  * <p>
  * Appending is a {@code write(2)} into the page cache, so a SIGKILL of Keycloak loses nothing that was appended;
  * {@link #force()} (called by the writer thread before each database batch and while PostgreSQL is down) makes it
- * survive a power cut too. A torn last line (crash mid-write) fails its CRC and is dropped on open.
+ * survive a power cut too. A torn last line (crash mid-write) is cut on open.
  */
 public final class SpoolJournal implements AutoCloseable {
 
@@ -44,45 +45,45 @@ public final class SpoolJournal implements AutoCloseable {
         }
     }
 
-    private static final String CHECKPOINT = "checkpoint";
+    private static final Logger LOG = Logger.getLogger(SpoolJournal.class);
     private static final int READ_WINDOW = 1024 * 1024;
 
-    private final Path dir;
+    private final SpoolSegments files;
+    private final AuditKey key;
     private final long maxBytes;
     private final long segmentBytes;
     private long activeSegment;
     private FileChannel active;
     private long activeSize;
     private long totalBytes;
-    private long corruptLines;
+    private long refusedLines;
 
-    private SpoolJournal(Path dir, long maxBytes, long segmentBytes) {
-        this.dir = dir;
+    private SpoolJournal(SpoolSegments files, AuditKey key, long maxBytes, long segmentBytes) {
+        this.files = files;
+        this.key = key;
         this.maxBytes = maxBytes;
         this.segmentBytes = segmentBytes;
     }
 
-    public static SpoolJournal open(Path dir, long maxBytes, long segmentBytes) throws IOException {
-        Files.createDirectories(dir);
-        SpoolJournal j = new SpoolJournal(dir, maxBytes, segmentBytes);
-        List<Long> segments = j.segments();
+    public static SpoolJournal open(Path dir, AuditKey key, long maxBytes, long segmentBytes) throws IOException {
+        SpoolJournal j = new SpoolJournal(new SpoolSegments(dir), key, maxBytes, segmentBytes);
+        List<Long> segments = j.files.list();
         for (long s : segments) {
-            j.totalBytes += Files.size(j.file(s));
+            j.totalBytes += Files.size(j.files.file(s));
         }
         j.activeSegment = segments.isEmpty() ? 1 : segments.get(segments.size() - 1);
+        long size = Files.isRegularFile(j.files.file(j.activeSegment)) ? Files.size(j.files.file(j.activeSegment)) : 0;
+        long cut = j.files.dropTornTail(j.activeSegment, size);
+        j.totalBytes -= size - cut;
         j.openActive();
-        j.dropTornTail();
         return j;
     }
 
     /** Appends one payload (must not contain a newline) and returns the position after it. */
     public synchronized Position append(String payload) throws IOException {
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        byte[] line = (String.format("%08x ", crc.getValue()) + payload + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (SpoolLine.encode(key, payload) + "\n").getBytes(StandardCharsets.UTF_8);
         if (totalBytes + line.length > maxBytes) {
-            throw new FullException("audit spool " + dir + " holds " + totalBytes + " bytes, limit " + maxBytes);
+            throw new FullException("audit spool " + files.directory() + " holds " + totalBytes + " bytes, limit " + maxBytes);
         }
         if (activeSize > 0 && activeSize + line.length > segmentBytes) {
             rotate();
@@ -109,27 +110,30 @@ public final class SpoolJournal implements AutoCloseable {
         }
     }
 
-    /** Up to {@code max} complete lines after {@code from}, in order; a corrupt line is skipped and counted. */
+    /**
+     * Up to {@code max} complete lines after {@code from}, in order; a line that is not authentic is refused: logged
+     * (its position, never its content), counted, skipped.
+     */
     public List<Entry> read(Position from, int max) throws IOException {
         List<Entry> out = new ArrayList<>();
-        for (long segment : segments()) {
+        for (long segment : files.list()) {
             if (segment < from.segment()) {
                 continue;
             }
             long offset = segment == from.segment() ? from.offset() : 0;
             byte[] bytes;
             boolean truncated;
-            try (FileChannel ch = FileChannel.open(file(segment), StandardOpenOption.READ)) {
+            try (FileChannel ch = FileChannel.open(files.file(segment), StandardOpenOption.READ)) {
                 long remaining = ch.size() - offset;
                 if (remaining <= 0) {
                     continue;
                 }
                 // A window, not the whole segment: a replay reads a segment batch by batch.
                 int window = (int) Math.min(remaining, READ_WINDOW);
-                bytes = readFully(ch, offset, window);
+                bytes = SpoolSegments.readFully(ch, offset, window);
                 truncated = window < remaining;
                 if (truncated && indexOf(bytes, (byte) '\n') < 0) {
-                    bytes = readFully(ch, offset, (int) remaining);
+                    bytes = SpoolSegments.readFully(ch, offset, (int) remaining);
                     truncated = false;
                 }
             } catch (java.nio.file.NoSuchFileException deleted) {
@@ -142,13 +146,16 @@ public final class SpoolJournal implements AutoCloseable {
                 }
                 String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
                 Position end = new Position(segment, offset + i + 1);
-                String payload = verified(line);
+                String payload = SpoolLine.verified(key, line);
                 if (payload != null) {
                     out.add(new Entry(payload, end));
                 } else {
                     synchronized (this) {
-                        corruptLines++;
+                        refusedLines++;
                     }
+                    LOG.warnf("txauth-audit: refused a spool line that is not authentic (segment %d, bytes %d-%d "
+                            + "of %s): not written to the audit table", segment, offset + start, offset + i,
+                            files.directory());
                 }
                 start = i + 1;
             }
@@ -164,18 +171,11 @@ public final class SpoolJournal implements AutoCloseable {
 
     /** Records that everything up to {@code position} is in PostgreSQL, and deletes the segments before it. */
     public void checkpoint(Position position) throws IOException {
-        Path tmp = dir.resolve(CHECKPOINT + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(ByteBuffer.wrap((position.segment() + " " + position.offset() + "\n")
-                    .getBytes(StandardCharsets.US_ASCII)));
-            ch.force(true);
-        }
-        Files.move(tmp, dir.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        for (long segment : segments()) {
+        files.writeCheckpoint(position);
+        for (long segment : files.list()) {
             if (segment < position.segment() && segment != activeSegmentSnapshot()) {
-                long size = Files.size(file(segment));
-                Files.deleteIfExists(file(segment));
+                long size = Files.size(files.file(segment));
+                Files.deleteIfExists(files.file(segment));
                 synchronized (this) {
                     totalBytes -= size;
                 }
@@ -185,14 +185,11 @@ public final class SpoolJournal implements AutoCloseable {
 
     /** Where replay starts: the last checkpoint, or the very beginning. */
     public Position loadCheckpoint() throws IOException {
-        Path cp = dir.resolve(CHECKPOINT);
-        if (Files.isRegularFile(cp)) {
-            String[] parts = Files.readString(cp, StandardCharsets.US_ASCII).trim().split(" ");
-            if (parts.length == 2) {
-                return new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            }
+        Position stored = files.readCheckpoint();
+        if (stored != null) {
+            return stored;
         }
-        List<Long> segments = segments();
+        List<Long> segments = files.list();
         return new Position(segments.isEmpty() ? 1 : segments.get(0), 0);
     }
 
@@ -200,36 +197,19 @@ public final class SpoolJournal implements AutoCloseable {
         return totalBytes;
     }
 
-    public synchronized long corruptLines() {
-        return corruptLines;
+    /** Lines refused since this journal was opened (each time a replay reads them). */
+    public synchronized long refusedLines() {
+        return refusedLines;
     }
 
     public Path directory() {
-        return dir;
+        return files.directory();
     }
 
     @Override
     public synchronized void close() throws IOException {
         active.force(false);
         active.close();
-    }
-
-    static String verified(String line) {
-        if (line.length() < 10 || line.charAt(8) != ' ') {
-            return null;
-        }
-        String payload = line.substring(9);
-        CRC32 crc = new CRC32();
-        crc.update(payload.getBytes(StandardCharsets.UTF_8));
-        return String.format("%08x", crc.getValue()).equals(line.substring(0, 8)) ? payload : null;
-    }
-
-    private static byte[] readFully(FileChannel ch, long offset, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining() && ch.read(buffer, offset + buffer.position()) > 0) {
-            // keep reading
-        }
-        return buffer.array();
     }
 
     private static int indexOf(byte[] bytes, byte b) {
@@ -253,47 +233,7 @@ public final class SpoolJournal implements AutoCloseable {
     }
 
     private void openActive() throws IOException {
-        active = FileChannel.open(file(activeSegment), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        active = files.openForAppend(activeSegment);
         activeSize = active.size();
-    }
-
-    /** A crash can leave half a line at the end; cut it so the next append starts on a line boundary. */
-    private void dropTornTail() throws IOException {
-        if (activeSize == 0) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(file(activeSegment), StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            long pos = activeSize;
-            ByteBuffer one = ByteBuffer.allocate(1);
-            while (pos > 0) {
-                one.clear();
-                ch.read(one, pos - 1);
-                if (one.get(0) == '\n') {
-                    break;
-                }
-                pos--;
-            }
-            if (pos != activeSize) {
-                ch.truncate(pos);
-                ch.force(true);
-                totalBytes -= activeSize - pos;
-                activeSize = pos;
-            }
-        }
-    }
-
-    private List<Long> segments() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("segment-") && n.endsWith(".log"))
-                    .map(n -> Long.parseLong(n.substring(8, n.length() - 4)))
-                    .sorted().toList();
-        }
-    }
-
-    private Path file(long segment) {
-        return dir.resolve(String.format("segment-%016d.log", segment));
     }
 }

@@ -34,10 +34,13 @@ class AuditWriterBenchmark {
             AuditConfig config = new AuditConfig("x", null, null, AuditConfig.DEFAULT_BATCH_SIZE,
                     AuditConfig.DEFAULT_QUEUE_CAPACITY, Duration.ofMillis(AuditConfig.DEFAULT_FLUSH_INTERVAL_MS),
                     spool, 1024L * 1024 * 1024, 400, 500, false, "bench");
-            SpoolJournal journal = SpoolJournal.open(spool, config.spoolMaxBytes(), 8L * 1024 * 1024);
-            AuditWriter writer = new AuditWriter(config, journal, new AuditStore(source, "bench"));
+            SpoolJournal journal = SpoolJournal.open(spool, SpoolJournalTest.KEY, config.spoolMaxBytes(), 8L * 1024 * 1024);
+            AuditWriter writer = new AuditWriter(config, journal, new AuditStore(source, "bench",
+                    SpoolJournalTest.KEY), new CheckpointPublisher(SpoolJournalTest.KEY, "bench",
+                    java.time.Duration.ofMinutes(5), java.util.List.of(), java.time.Clock.systemUTC()));
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            AuditMetrics metrics = new AuditMetrics(registry, writer::queueDepth, journal::sizeBytes);
+            AuditMetrics metrics = new AuditMetrics(registry, writer::queueDepth, journal::sizeBytes,
+                    journal::refusedLines);
             writer.start(metrics);
             // warm-up: schema creation and JIT
             for (int i = 0; i < 2000; i++) {

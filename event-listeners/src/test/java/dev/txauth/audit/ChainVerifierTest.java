@@ -92,13 +92,13 @@ class ChainVerifierTest {
                 null, null, null, null, null, null, Map.of());
         AuditRecord b = new AuditRecord("id", 1, "r", "USER", "LOGIN", "SUCCESS", "u", null, "x", null, null, null,
                 null, null, null, Map.of());
-        assertNotEquals(CanonicalRow.of(a, "c", 1), CanonicalRow.of(b, "c", 1));
+        assertNotEquals(CanonicalRow.of(a, "c", 1, HashChain.KEYED), CanonicalRow.of(b, "c", 1, HashChain.KEYED));
         assertNotEquals(HashChain.hash(HashChain.GENESIS, a, "c", 1), HashChain.hash(HashChain.GENESIS, a, "c", 2));
         AuditRecord nullUser = new AuditRecord("id", 1, "r", "USER", "LOGIN", "SUCCESS", null, null, null, null, null,
                 null, null, null, null, Map.of());
         AuditRecord dashUser = new AuditRecord("id", 1, "r", "USER", "LOGIN", "SUCCESS", "-", null, null, null, null,
                 null, null, null, null, Map.of());
-        assertNotEquals(CanonicalRow.of(nullUser, "c", 1), CanonicalRow.of(dashUser, "c", 1));
+        assertNotEquals(CanonicalRow.of(nullUser, "c", 1, HashChain.KEYED), CanonicalRow.of(dashUser, "c", 1, HashChain.KEYED));
     }
 
     @Test

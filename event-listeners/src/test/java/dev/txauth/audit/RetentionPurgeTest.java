@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Store, retention and verification against a real PostgreSQL (embedded, started once for the class). */
 class RetentionPurgeTest {
 
+    private static final AuditKeys KEYS = new AuditKeys(SpoolJournalTest.KEY, List.of(), false);
     private static EmbeddedPostgres pg;
     private static ConnectionSource source;
 
@@ -50,12 +51,12 @@ class RetentionPurgeTest {
         for (int i = 0; i < 5; i++) {
             batch.add(at(now.minus(Duration.ofDays(10 - i)), realm));
         }
-        try (AuditStore store = new AuditStore(source, "node-r")) {
+        try (AuditStore store = new AuditStore(source, "node-r", KEYS.current())) {
             assertEquals(30, store.write(batch));
             assertEquals(0, store.write(batch), "a replayed batch is stored once");
         }
         AuditQueries queries = new AuditQueries(source);
-        assertTrue(queries.verify(realm).valid());
+        assertTrue(queries.verify(realm, KEYS, List.of()).valid());
         try (Connection c = source.open()) {
             long deleted = RetentionPurge.run(c, "", now.minus(Duration.ofDays(400)), 7);
             assertEquals(25, deleted);
@@ -66,29 +67,29 @@ class RetentionPurgeTest {
                 assertEquals(26, rs.getLong(2));
             }
         }
-        AuditQueries.Verification v = queries.verify(realm);
+        AuditQueries.Verification v = queries.verify(realm, KEYS, List.of());
         assertTrue(v.valid(), "the anchor continues the chain");
         assertEquals(5, v.checked());
-        try (AuditStore store = new AuditStore(source, "node-r")) {
+        try (AuditStore store = new AuditStore(source, "node-r", KEYS.current())) {
             store.write(List.of(at(now, realm)));
         }
-        assertTrue(queries.verify(realm).valid(), "a new row after a purge continues from the head");
+        assertTrue(queries.verify(realm, KEYS, List.of()).valid(), "a new row after a purge continues from the head");
         try (Connection c = source.open()) {
             c.createStatement().executeUpdate("DELETE FROM txauth_audit_chain_anchor WHERE realm_id = '" + realm + "'");
         }
-        assertFalse(queries.verify(realm).valid(), "a pruned chain without its anchor does not verify");
+        assertFalse(queries.verify(realm, KEYS, List.of()).valid(), "a pruned chain without its anchor does not verify");
     }
 
     @Test
     void keepsOneChainPerNodeAndVerifiesThemIndependently() throws Exception {
         String realm = "realm-nodes";
-        try (AuditStore a = new AuditStore(source, "node-a"); AuditStore b = new AuditStore(source, "node-b")) {
+        try (AuditStore a = new AuditStore(source, "node-a", KEYS.current()); AuditStore b = new AuditStore(source, "node-b", KEYS.current())) {
             for (int i = 0; i < 5; i++) {
                 a.write(List.of(at(Instant.now(), realm), at(Instant.now(), realm)));
                 b.write(List.of(at(Instant.now(), realm)));
             }
         }
-        AuditQueries.Verification v = new AuditQueries(source).verify(realm);
+        AuditQueries.Verification v = new AuditQueries(source).verify(realm, KEYS, List.of());
         assertTrue(v.valid());
         assertEquals(15, v.checked());
         assertEquals(2, v.heads().size());

@@ -3,24 +3,79 @@ package dev.txauth.audit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpoolJournalTest {
+
+    static final AuditKey KEY = AuditKey.of("k".repeat(32).getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     Path dir;
 
     @Test
+    void refusesAnInjectedLineAndAnEditedLineEvenWithAValidChecksum() throws Exception {
+        try (SpoolJournal j = SpoolJournal.open(dir, KEY, 10 * 1024 * 1024, 1024 * 1024)) {
+            j.append("genuine-1");
+            j.append("genuine-2");
+        }
+        Path segment = onlySegment();
+        String forged = "{\"event_id\":\"forged\"}";
+        CRC32 crc = new CRC32();
+        crc.update(forged.getBytes(StandardCharsets.UTF_8));
+        String wrongKey = AuditKey.of("w".repeat(32).getBytes(StandardCharsets.UTF_8)).mac(forged) + " " + forged;
+        String text = Files.readString(segment).replace("genuine-2", "edited-2");
+        Files.writeString(segment, text + String.format("%08x ", crc.getValue()) + forged + "\n" + wrongKey + "\n");
+        try (SpoolJournal j = SpoolJournal.open(dir, KEY, 10 * 1024 * 1024, 1024 * 1024)) {
+            j.append("genuine-3");
+            assertEquals(List.of("genuine-1", "genuine-3"),
+                    j.read(j.loadCheckpoint(), 10).stream().map(SpoolJournal.Entry::payload).toList());
+            assertEquals(3, j.refusedLines());
+        }
+    }
+
+    @Test
+    void keepsEveryFileOwnerOnly() throws Exception {
+        Path spool = dir.resolve("spool");
+        try (SpoolJournal j = SpoolJournal.open(spool, KEY, 10 * 1024 * 1024, 100)) {
+            SpoolJournal.Position p = j.append("one");
+            j.append("two");
+            j.checkpoint(p);
+        }
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(spool));
+        try (var files = Files.list(spool)) {
+            List<Path> all = files.toList();
+            assertTrue(all.size() >= 2, all.toString());
+            for (Path f : all) {
+                assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(f), f.toString());
+            }
+        }
+        Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        SpoolJournal.open(spool, KEY, 10 * 1024 * 1024, 100).close();
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(spool),
+                "an existing spool is narrowed at open");
+    }
+
+    private Path onlySegment() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void replaysEverythingAfterTheCheckpointInOrderAcrossSegmentsAndReopen() throws Exception {
         SpoolJournal.Position third;
-        try (SpoolJournal j = SpoolJournal.open(dir, 10 * 1024 * 1024, 100)) {
+        try (SpoolJournal j = SpoolJournal.open(dir, KEY, 10 * 1024 * 1024, 100)) {
             j.append("one");
             j.append("two");
             third = j.append("three");
@@ -28,7 +83,7 @@ class SpoolJournalTest {
             j.append("five");
             j.checkpoint(third);
         }
-        try (SpoolJournal j = SpoolJournal.open(dir, 10 * 1024 * 1024, 100)) {
+        try (SpoolJournal j = SpoolJournal.open(dir, KEY, 10 * 1024 * 1024, 100)) {
             SpoolJournal.Position from = j.loadCheckpoint();
             assertEquals(third, from);
             List<SpoolJournal.Entry> rest = j.read(from, 10);
@@ -42,7 +97,7 @@ class SpoolJournalTest {
 
     @Test
     void dropsATornLastLineAndSkipsCorruptOnes() throws Exception {
-        try (SpoolJournal j = SpoolJournal.open(dir, 10 * 1024 * 1024, 1024 * 1024)) {
+        try (SpoolJournal j = SpoolJournal.open(dir, KEY, 10 * 1024 * 1024, 1024 * 1024)) {
             j.append("good-1");
             j.append("good-2");
         }
@@ -52,17 +107,17 @@ class SpoolJournalTest {
         }
         String text = Files.readString(segment).replace("good-1", "evil-1");
         Files.writeString(segment, text + "0badc0de half-writ");
-        try (SpoolJournal j = SpoolJournal.open(dir, 10 * 1024 * 1024, 1024 * 1024)) {
+        try (SpoolJournal j = SpoolJournal.open(dir, KEY, 10 * 1024 * 1024, 1024 * 1024)) {
             j.append("good-3");
             List<SpoolJournal.Entry> all = j.read(j.loadCheckpoint(), 10);
             assertEquals(List.of("good-2", "good-3"), all.stream().map(SpoolJournal.Entry::payload).toList());
-            assertEquals(1, j.corruptLines());
+            assertEquals(1, j.refusedLines());
         }
     }
 
     @Test
     void refusesToGrowBeyondItsBoundAndFreesConsumedSegments() throws Exception {
-        try (SpoolJournal j = SpoolJournal.open(dir, 1024 * 1024, 64 * 1024)) {
+        try (SpoolJournal j = SpoolJournal.open(dir, KEY, 1024 * 1024, 64 * 1024)) {
             String payload = "x".repeat(1000);
             SpoolJournal.Position last = null;
             SpoolJournal.FullException full = null;
@@ -83,7 +138,7 @@ class SpoolJournalTest {
 
     @Test
     void replaysALargeSegmentBatchByBatchWithoutSkippingOrRepeating() throws Exception {
-        try (SpoolJournal j = SpoolJournal.open(dir, 64L * 1024 * 1024, 32L * 1024 * 1024)) {
+        try (SpoolJournal j = SpoolJournal.open(dir, KEY, 64L * 1024 * 1024, 32L * 1024 * 1024)) {
             String filler = "z".repeat(700);
             for (int i = 0; i < 5000; i++) {
                 j.append(i + ":" + filler);
@@ -118,10 +173,10 @@ class SpoolJournalTest {
 
     @Test
     void appendsAreDurableWithoutClose() throws Exception {
-        SpoolJournal j = SpoolJournal.open(dir, 1024 * 1024, 1024 * 1024);
+        SpoolJournal j = SpoolJournal.open(dir, KEY, 1024 * 1024, 1024 * 1024);
         j.append("survives-kill");
         // no close(): what a SIGKILL leaves behind is what write(2) put in the file
-        try (SpoolJournal again = SpoolJournal.open(dir, 1024 * 1024, 1024 * 1024)) {
+        try (SpoolJournal again = SpoolJournal.open(dir, KEY, 1024 * 1024, 1024 * 1024)) {
             assertEquals("survives-kill", again.read(again.loadCheckpoint(), 10).get(0).payload());
         }
         Files.writeString(dir.resolve("ignored.txt"), "x", StandardOpenOption.CREATE);

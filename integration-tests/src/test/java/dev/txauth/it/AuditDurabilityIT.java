@@ -9,11 +9,19 @@ import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.audit.AuditRecord;
+import dev.txauth.audit.RecordCodec;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +108,66 @@ class AuditDurabilityIT {
             server.auditDatabase().start();
         }
         assertEachStoredExactlyOnce(users);
+    }
+
+    @Test
+    void spoolAndCheckpointFilesAreOwnerOnly() throws Exception {
+        TestUser user = TestUsers.withOtp(server, "audit-modes");
+        login(user);
+        audit.awaitRow(user.id(), "CODE_TO_TOKEN");
+        Path spool = server.auditSpoolDir();
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(spool));
+        List<Path> files;
+        try (var list = Files.list(spool)) {
+            files = list.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("segment-")), files.toString());
+        for (Path f : files) {
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(f), f.toString());
+        }
+        assertEquals(PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(server.auditCheckpointFile()));
+    }
+
+    @Test
+    void aLineInjectedIntoTheSpoolIsRefusedNotStored() throws Exception {
+        String realmId = server.admin().get("/admin/realms/" + TxauthServer.REALM).json().get("id").asText();
+        String forgedId = UUID.randomUUID().toString();
+        String forged = RecordCodec.toJson(new AuditRecord(forgedId, System.currentTimeMillis(), realmId,
+                AuditRecord.USER, "LOGIN", AuditRecord.SUCCESS, "forged-user", null, "mobile-app", null,
+                "6.6.6.6", null, "USER", "users/forged-user", null, Map.of()));
+        CRC32 crc = new CRC32();
+        crc.update(forged.getBytes(StandardCharsets.UTF_8));
+        double refusedBefore = metric("txauth_audit_spool_refused_events_total");
+        TestUser user = TestUsers.withOtp(server, "audit-inject");
+        server.auditDatabase().stop();
+        try {
+            login(user);
+            // While the database is down the writer replays the spool: a new segment after the active one is
+            // read as if the node had written it. A valid CRC is all the old format asked for.
+            Path spool = server.auditSpoolDir();
+            long last;
+            try (var list = Files.list(spool)) {
+                last = list.map(p -> p.getFileName().toString()).filter(n -> n.matches("segment-\\d+\\.log"))
+                        .mapToLong(n -> Long.parseLong(n.substring(8, n.length() - 4))).max().orElse(0);
+            }
+            Path injected = Files.createFile(spool.resolve(String.format("segment-%016d.log", last + 1)),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(injected, String.format("%08x ", crc.getValue()) + forged + "\n" + "0".repeat(64) + " " + forged + "\n");
+        } finally {
+            server.auditDatabase().start();
+        }
+        audit.awaitRow(user.id(), "CODE_TO_TOKEN");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (metric("txauth_audit_spool_refused_events_total") <= refusedBefore
+                && System.currentTimeMillis() < deadline) {
+            AuditTable.sleep(250);
+        }
+        assertTrue(metric("txauth_audit_spool_refused_events_total") >= refusedBefore + 2,
+                "both forged lines are refused and counted");
+        assertEquals(List.of(), audit.query("SELECT event_id FROM txauth_audit_event WHERE event_id = ?::uuid "
+                + "OR user_id = 'forged-user'", forgedId));
+        assertTrue(Files.readString(server.logFile()).contains("refused a spool line that is not authentic"));
     }
 
     private void login(TestUser user) {

@@ -11,11 +11,15 @@ import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
 import dev.txauth.testkit.users.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.txauth.audit.AuditKey;
+import dev.txauth.audit.AuditRecord;
+import dev.txauth.audit.HashChain;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -211,6 +215,75 @@ class AuditIntegrityIT {
             details.fields().forEachRemaining(f -> assertFalse(f.getValue().asText().equals(code),
                     "OTP stored in " + f.getKey()));
         }
+    }
+
+    @Test
+    @Order(5)
+    void deletingTheNewestRowsIsReportedAfterARestartAndANewEvent() throws Exception {
+        AuditRealm realm = AuditRealm.checkpointed(server, audit, "audit-cut", 6);
+        // What a database admin can do: cut off the head, so the writer continues from the new (shorter) head.
+        assertEquals(3, audit.update("DELETE FROM txauth_audit_event WHERE event_id IN (SELECT event_id FROM "
+                + "txauth_audit_event WHERE realm_id = ? ORDER BY chain_seq DESC LIMIT 3)", realm.id()));
+        server.restart();
+        realm.addUsers(1);
+        realm.awaitRows(4);
+        JsonNode v = realm.verify();
+        assertFalse(v.get("valid").asBoolean(), v.toString());
+        assertTrue(List.of("truncated", "checkpoint_mismatch").contains(v.path("reason").asText()), v.toString());
+        assertTrue(v.has("first_invalid_event_id"), v.toString());
+        assertTrue(logContains("rows were deleted outside txauth"), "the writer reports the cut when it restarts");
+    }
+
+    @Test
+    @Order(6)
+    void aChainRecomputedWithoutTheAuditKeyIsInvalid() {
+        AuditRealm realm = AuditRealm.checkpointed(server, audit, "audit-rewrite", 4);
+        List<Map<String, Object>> rows = realm.rows();
+        Object edited = rows.get(1).get("event_id");
+
+        // Edit row 2 and recompute every hash after it with plain SHA-256, as the unkeyed chain allowed.
+        rewriteFrom(rows, 1, (prev, r, row) -> HashChain.hash(prev, r, (String) row.get("chain_id"), seq(row)));
+        JsonNode sha = realm.verify();
+        assertFalse(sha.get("valid").asBoolean(), sha.toString());
+        assertEquals(edited.toString(), sha.get("first_invalid_event_id").asText(), sha.toString());
+        assertEquals("hash_mismatch", sha.get("reason").asText(), sha.toString());
+
+        // The same with HMAC-SHA256 under a key that is not the server's.
+        AuditKey wrong = AuditKey.of(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        rewriteFrom(rows, 1, (prev, r, row) -> HashChain.hash(wrong, prev, r, (String) row.get("chain_id"), seq(row)));
+        JsonNode hmac = realm.verify();
+        assertFalse(hmac.get("valid").asBoolean(), hmac.toString());
+        assertEquals("hash_mismatch", hmac.get("reason").asText(), hmac.toString());
+
+        // The whole chain relabelled as the old unkeyed scheme: only the checkpoint outside the database tells.
+        audit.update("UPDATE txauth_audit_event SET hash_version = 1, key_id = NULL WHERE realm_id = ?", realm.id());
+        rewriteFrom(rows, 0, (prev, r, row) -> HashChain.hash(prev, r, (String) row.get("chain_id"), seq(row)));
+        JsonNode legacy = realm.verify();
+        assertFalse(legacy.get("valid").asBoolean(), legacy.toString());
+        assertEquals("checkpoint_mismatch", legacy.get("reason").asText(), legacy.toString());
+    }
+
+    private interface Rehash {
+        String hash(String prev, AuditRecord record, Map<String, Object> row);
+    }
+
+    /** Sets ip_address of row {@code from} to a forged value and rewrites prev_hash/hash from there on. */
+    private void rewriteFrom(List<Map<String, Object>> rows, int from, Rehash rehash) {
+        String prev = from == 0 ? HashChain.GENESIS : (String) rows.get(from - 1).get("hash");
+        for (int i = from; i < rows.size(); i++) {
+            Map<String, Object> row = new java.util.HashMap<>(rows.get(i));
+            if (i == 1) {
+                row.put("ip_address", "6.6.6.6");
+            }
+            String hash = rehash.hash(prev, AuditRealm.record(row), row);
+            audit.update("UPDATE txauth_audit_event SET ip_address = ?, prev_hash = ?, hash = ? WHERE event_id = "
+                    + "?::uuid", row.get("ip_address"), prev, hash, row.get("event_id"));
+            prev = hash;
+        }
+    }
+
+    private static long seq(Map<String, Object> row) {
+        return Long.parseLong(row.get("chain_seq").toString());
     }
 
     private void swap(Object idA, long seqA, Object idB, long seqB) {

@@ -1,6 +1,7 @@
 package dev.txauth.it;
 
 import dev.txauth.devserver.TxauthBundle;
+import dev.txauth.devserver.TxauthKeycloak;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -59,6 +60,14 @@ class DockerComposeTest {
     }
 
     @Test
+    void enablesTheDeclarativeUiLikeTheLaunchersSoTheSettingsTabExists() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) service("keycloak").get("environment");
+        assertEquals("declarative-ui", env.get("KC_FEATURES"));
+        assertTrue(TxauthKeycloak.BUILD_OPTIONS.contains("--features=declarative-ui"));
+    }
+
+    @Test
     void takesEverySecretFromTheEnvironment() throws IOException {
         @SuppressWarnings("unchecked")
         Map<String, Object> env = (Map<String, Object>) service("keycloak").get("environment");
@@ -67,6 +76,29 @@ class DockerComposeTest {
         }
         assertTrue(Files.isRegularFile(ROOT.resolve(".env.example")));
         assertTrue(Files.readString(ROOT.resolve(".gitignore")).lines().anyMatch(".env"::equals));
+    }
+
+    @Test
+    void hostnameIsFixedStrictAndRequiredSoMailedLinksCannotFollowTheHostHeader() throws IOException {
+        Map<String, Object> env = environment();
+        assertTrue(String.valueOf(env.get("KC_HOSTNAME")).startsWith("${KC_HOSTNAME:?"),
+                "compose must refuse to start without KC_HOSTNAME: " + env.get("KC_HOSTNAME"));
+        assertEquals("true", String.valueOf(env.get("KC_HOSTNAME_STRICT")));
+        assertTrue(!env.containsKey("KC_HOSTNAME_BACKCHANNEL_DYNAMIC")
+                || "false".equals(String.valueOf(env.get("KC_HOSTNAME_BACKCHANNEL_DYNAMIC"))));
+        assertTrue(Files.readString(ROOT.resolve(".env.example")).lines().anyMatch(l -> l.startsWith("KC_HOSTNAME=https://")));
+    }
+
+    @Test
+    void paymentServiceUsesPrivateKeyJwtByDefault() throws IOException {
+        Map<String, Object> env = environment();
+        assertEquals("${PAYMENT_SERVICE_CLIENT_AUTH:-client-jwt}", env.get("PAYMENT_SERVICE_CLIENT_AUTH"));
+        assertTrue(String.valueOf(env.get("PAYMENT_SERVICE_JWKS_URL")).startsWith("${PAYMENT_SERVICE_JWKS_URL:?"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment() throws IOException {
+        return (Map<String, Object>) service("keycloak").get("environment");
     }
 
     @SuppressWarnings("unchecked")

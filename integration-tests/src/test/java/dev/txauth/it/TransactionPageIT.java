@@ -8,6 +8,7 @@ import dev.txauth.testkit.journey.PaymentJourney;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
@@ -41,6 +42,11 @@ class TransactionPageIT {
         return journey.confirmationPage(user, detail, extra).page();
     }
 
+    /** The page for this detail, confirmed by a fresh TOTP user (one per page, so no code is ever reused). */
+    private Page confirmationPage(Map<String, Object> detail) {
+        return journey.confirmationPage(TestUsers.withOtp(server, "page"), detail, Map.of()).page();
+    }
+
     @Test
     void showsAmountPayeeBankMaskedAccountAndRemittance(@WithTotp TestUser user) {
         ConfirmationPage page = journey.confirmationPage(user, "50000.00", "Ada Obi");
@@ -54,6 +60,40 @@ class TransactionPageIT {
         assertEquals(1, form.select("input[name=otp]").size());
         assertEquals(1, form.select("button[name=decline]").size());
         assertFalse(form.hasAttr("data-challenge"), "no passkey registered, so no passkey button");
+    }
+
+    /** The contract's example payment of 50,000.00 to Ada Obi, in another currency and to another account. */
+    private static Map<String, Object> payment(String currency, Map<String, Object> account) {
+        Map<String, Object> detail = new LinkedHashMap<>(PaymentService.paymentDetail("50000.00", "Ada Obi"));
+        detail.put("instructedAmount", Map.of("currency", currency, "amount", "50000.00"));
+        detail.put("creditorAccount", account);
+        return detail;
+    }
+
+    @Test
+    void dollarsOfDifferentCountriesLookDifferent() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String currency : new String[] {"USD", "KYD"}) {
+            Map<String, Object> detail = payment(currency, Map.of("scheme", "NUBAN", "identification", "0123456789",
+                    "bankCode", "058"));
+            shown.put(currency, confirmationPage(detail).document().select("#txauth-amount").text());
+        }
+        assertFalse(shown.get("USD").equals(shown.get("KYD")), "USD and KYD look alike: " + shown);
+        assertTrue(shown.get("USD").matches("USD[\\s\u00a0]50,000\\.00"), shown.get("USD"));
+        assertTrue(shown.get("KYD").matches("KYD[\\s\u00a0]50,000\\.00"), shown.get("KYD"));
+    }
+
+    @Test
+    void ibanPayeesAtOneBankCanBeToldApartButNeverShownInFull() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String iban : new String[] {"DE89370400440532013000", "DE19370400440999013000"}) {
+            Map<String, Object> detail = payment("EUR", Map.of("scheme", "IBAN", "identification", iban));
+            String account = confirmationPage(detail).document().select("#txauth-account").text();
+            assertFalse(account.replace(" ", "").contains(iban.substring(4)), account);
+            shown.put(iban, account);
+        }
+        assertEquals("IBAN DE89 3704 \u2022\u2022\u2022\u2022 3000", shown.get("DE89370400440532013000"));
+        assertEquals("IBAN DE19 3704 \u2022\u2022\u2022\u2022 3000", shown.get("DE19370400440999013000"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.SoftwarePasskey;
 import dev.txauth.testkit.users.TestUser;
+import dev.txauth.testkit.users.TestUsers;
 import dev.txauth.testkit.users.WithPasskey;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
@@ -132,6 +133,39 @@ class TransactionPasskeyIT {
             assertEquals("passkey", stored(c.transactionId()).method());
             assertEquals(200, paymentService.consume(c.transactionId()).status());
             System.out.printf("Passkey confirmation POST (verify + approve + redirect): %d ms%n", confirmMillis);
+        }
+
+        @Test
+        void passkeyMigratedWithStandardBase64PublicKeyConfirms() throws Exception {
+            // Other systems store the COSE key in standard base64 with padding; pick a key whose encoding uses the two
+            // characters base64url lacks, so a strict base64url reader would refuse it.
+            SoftwarePasskey passkey = new SoftwarePasskey();
+            while (!Base64.getEncoder().encodeToString(passkey.cosePublicKey()).matches(".*[+/].*")) {
+                passkey = new SoftwarePasskey();
+            }
+            Map<String, Object> credential = new HashMap<>(passkey.keycloakCredential("webauthn", "migrated passkey"));
+            Map<String, Object> data = new HashMap<>(Json.MAPPER.readValue((String) credential.get("credentialData"),
+                    Map.class));
+            data.put("credentialPublicKey", Base64.getEncoder().encodeToString(passkey.cosePublicKey()));
+            credential.put("credentialData", Json.write(data));
+            TestUser user = TestUsers.user(server, "txn-pk-migrated").passkey(passkey, credential).create();
+            try (Connection db = server.openDatabase(); PreparedStatement query = db.prepareStatement(
+                    "SELECT credential_data FROM credential WHERE user_id = ? AND type = 'webauthn'")) {
+                query.setString(1, user.id());
+                try (ResultSet rs = query.executeQuery()) {
+                    assertTrue(rs.next(), "no webauthn credential stored");
+                    String storedKey = Json.parse(rs.getString(1)).path("credentialPublicKey").asText();
+                    assertTrue(storedKey.matches(".*[+/=].*"), "not stored in standard base64: " + storedKey);
+                }
+            }
+
+            ConfirmationPage c = journey.confirmationPage(user, "50000.00", "Ada Obi");
+            Page done = c.submitPasskey(c.passkeyAssertion());
+            assertTrue(done.isAppRedirect(), () -> "refused: " + done.document().text());
+            TokenResponse tokens = c.exchange(done);
+            assertEquals(200, tokens.status(), tokens.body().toString());
+            assertEquals(c.transactionId(), tokens.accessTokenClaims().path("txn_id").asText());
+            assertEquals("passkey", stored(c.transactionId()).method());
         }
 
         @Test

@@ -85,6 +85,90 @@ class PaymentsRealmTest {
         assertFalse(demo.get("users").isEmpty());
     }
 
+    @Test
+    void paymentServiceAuthenticatesWithPrivateKeyJwtChosenByTheLauncher() {
+        JsonNode service = client("payment-service");
+        // docker-compose.yml resolves it to client-jwt (production); the dev server and tests to client-secret
+        assertEquals("${PAYMENT_SERVICE_CLIENT_AUTH}", service.get("clientAuthenticatorType").asText());
+        JsonNode attributes = service.get("attributes");
+        assertEquals("true", attributes.get("use.jwks.url").asText());
+        assertEquals("${PAYMENT_SERVICE_JWKS_URL}", attributes.get("jwks.url").asText());
+        assertEquals("PS256", attributes.get("token.endpoint.auth.signing.alg").asText());
+    }
+
+    @Test
+    void passwordLevelReusedByAPaymentConfirmationForAtMostThirtyMinutes() {
+        int maxAge = loaMaxAge("txauth-loa-1");
+        assertEquals(1800, maxAge);
+        assertTrue(maxAge < 36000 && maxAge <= realm.get("ssoSessionIdleTimeout").asInt());
+        assertEquals(0, loaMaxAge("txauth-loa-3"));
+    }
+
+    @Test
+    void resetFlowProvesAnExistingFactorBeforeTheNewPasswordAndNeverResetsOtp() {
+        assertTrue(realm.get("resetPasswordAllowed").asBoolean());
+        assertEquals("txauth reset credentials", realm.get("resetCredentialsFlow").asText());
+        List<String> steps = steps("txauth reset credentials");
+        assertFalse(steps.contains("reset-otp"), steps.toString());
+        assertTrue(steps.indexOf("reset-credential-email") < steps.indexOf("conditional-user-configured"), steps.toString());
+        assertTrue(steps.indexOf("auth-otp-form") < steps.indexOf("reset-password"), steps.toString());
+        assertTrue(steps.indexOf("webauthn-authenticator") < steps.indexOf("reset-password"), steps.toString());
+    }
+
+    @Test
+    void enrollingAFactorDemandsAnExistingOneAfterTheSsoCookieAndAlertsTheUser() {
+        List<String> steps = steps("txauth browser");
+        assertTrue(steps.indexOf("auth-cookie") < steps.indexOf("txauth-condition-enrolment"), steps.toString());
+        assertTrue(texts(realm.get("eventsListeners")).contains("txauth-factor-alert"));
+    }
+
+    @Test
+    void transactionScopeKeepsAcrTransactionOffRefreshedTokens() {
+        for (JsonNode scope : realm.get("clientScopes")) {
+            if ("txauth-transaction".equals(scope.get("name").asText())) {
+                for (JsonNode mapper : scope.get("protocolMappers")) {
+                    if ("txauth-transaction-acr".equals(mapper.get("protocolMapper").asText())) {
+                        assertEquals("true", mapper.get("config").get("access.token.claim").asText());
+                        assertEquals("true", mapper.get("config").get("id.token.claim").asText());
+                        assertEquals("true", mapper.get("config").get("introspection.token.claim").asText());
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("scope txauth-transaction needs mapper txauth-transaction-acr");
+    }
+
+    /** Authenticator ids of a flow and its sub-flows, depth first in priority order. */
+    private List<String> steps(String alias) {
+        List<String> steps = new ArrayList<>();
+        for (JsonNode flow : realm.get("authenticationFlows")) {
+            if (alias.equals(flow.get("alias").asText())) {
+                List<JsonNode> executions = new ArrayList<>();
+                flow.get("authenticationExecutions").forEach(executions::add);
+                executions.sort(java.util.Comparator.comparingInt(e -> e.get("priority").asInt()));
+                for (JsonNode e : executions) {
+                    if (e.get("authenticatorFlow").asBoolean()) {
+                        steps.addAll(steps(e.get("flowAlias").asText()));
+                    } else {
+                        steps.add(e.get("authenticator").asText());
+                    }
+                }
+                return steps;
+            }
+        }
+        throw new AssertionError("flow " + alias + " missing");
+    }
+
+    private int loaMaxAge(String configAlias) {
+        for (JsonNode config : realm.get("authenticatorConfig")) {
+            if (configAlias.equals(config.get("alias").asText())) {
+                return config.get("config").get("loa-max-age").asInt();
+            }
+        }
+        throw new AssertionError("authenticator config " + configAlias + " missing");
+    }
+
     private JsonNode client(String clientId) {
         for (JsonNode client : realm.get("clients")) {
             if (clientId.equals(client.get("clientId").asText())) {

@@ -21,13 +21,8 @@ public final class NetworkPrefix {
     }
 
     public static String of(String address) {
-        if (address == null || !(address.contains(":") ? IPV6_LITERAL : IPV4_LITERAL).matcher(address).matches()) {
-            return UNKNOWN;
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException | RuntimeException e) {
+        byte[] bytes = parse(address);
+        if (bytes == null) {
             return UNKNOWN;
         }
         if (bytes.length == 4) {
@@ -35,6 +30,33 @@ public final class NetworkPrefix {
         }
         // IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) are the IPv4 client they carry; InetAddress already unwraps them.
         return String.format("%x:%x:%x::/48", word(bytes, 0), word(bytes, 2), word(bytes, 4));
+    }
+
+    /**
+     * What a per-address counter counts: an IPv4 address itself, but an IPv6 address's /64, because one subscriber
+     * gets a whole /64 and may pick any address in it at will (RFC 4941), so counting single IPv6 addresses would
+     * give an attacker a fresh count per guess. Anything but an IP literal is counted as given.
+     */
+    public static String source(String address) {
+        byte[] bytes = parse(address);
+        if (bytes == null) {
+            return address;
+        }
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+        }
+        return String.format("%x:%x:%x:%x::/64", word(bytes, 0), word(bytes, 2), word(bytes, 4), word(bytes, 6));
+    }
+
+    private static byte[] parse(String address) {
+        if (address == null || !(address.contains(":") ? IPV6_LITERAL : IPV4_LITERAL).matcher(address).matches()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(address).getAddress();
+        } catch (UnknownHostException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static int word(byte[] bytes, int offset) {

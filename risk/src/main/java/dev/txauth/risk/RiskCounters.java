@@ -3,8 +3,8 @@ package dev.txauth.risk;
 import java.util.Set;
 
 /**
- * The risk engine's memory of recent logins on this node: failed logins per IP and per user, successful logins per
- * user. Fed by {@link RiskCountersListenerFactory} from Keycloak's login events, read by the risk authenticator.
+ * The risk engine's memory of recent logins on this node: failed logins per IP (per /64 for IPv6, see
+ * {@link NetworkPrefix#source}) and per user, successful logins per user. Fed by {@link RiskCountersListenerFactory} from Keycloak's login events, read by the risk authenticator.
  * Per node by design: it is a cheap early signal, while the per-user count also comes from Keycloak's cluster-wide
  * brute-force data.
  */
@@ -23,7 +23,7 @@ public final class RiskCounters {
         if (!GUESS_ERRORS.contains(error)) {
             return;
         }
-        ipFailures.record(key(realmId, ip), nowMillis);
+        ipFailures.record(key(realmId, NetworkPrefix.source(ip)), nowMillis);
         if (userId != null) {
             userFailures.record(key(realmId, userId), nowMillis);
         }
@@ -34,7 +34,7 @@ public final class RiskCounters {
     }
 
     public int ipFailures(String realmId, String ip, long nowMillis, long windowMillis) {
-        return ipFailures.count(key(realmId, ip), nowMillis, windowMillis);
+        return ipFailures.count(key(realmId, NetworkPrefix.source(ip)), nowMillis, windowMillis);
     }
 
     public int userFailures(String realmId, String userId, long nowMillis, long windowMillis) {

@@ -30,4 +30,17 @@ class NetworkPrefixTest {
     void anythingButAnIpLiteralIsUnknownAndNeverResolved(String address) {
         assertEquals(NetworkPrefix.UNKNOWN, NetworkPrefix.of(address));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "192.168.17.5,192.168.17.5",
+            "::ffff:192.168.17.9,192.168.17.9",
+            "2001:db8:abcd:12::1,2001:db8:abcd:12::/64",
+            "2001:db8:abcd:12:ffff:ffff:ffff:ffff,2001:db8:abcd:12::/64",
+            "2001:0DB8:0abc:0::7,2001:db8:abc:0::/64",
+            "localhost,localhost",
+    })
+    void countsIpv4PerAddressAndIpv6PerSlash64(String address, String expected) {
+        assertEquals(expected, NetworkPrefix.source(address));
+    }
 }

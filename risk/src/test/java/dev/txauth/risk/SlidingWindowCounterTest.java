@@ -49,10 +49,63 @@ class SlidingWindowCounterTest {
         assertEquals(1, c.count("c", 1_500, 1_000));
         assertEquals(1, c.count("d", 1_500, 1_000));
         assertTrue(c.trackedKeys() <= 3);
-        c.record("e", 1_500);
-        c.record("f", 1_500);      // all live: the counter starts over rather than grow
-        assertTrue(c.trackedKeys() <= 3);
-        assertEquals(1, c.count("f", 1_500, 1_000));
+    }
+
+    @Test
+    void whenFullOfLiveKeysTheColdestGoNeverTheHotOnes() {
+        SlidingWindowCounter c = new SlidingWindowCounter(60_000, 3, 10);
+        c.record("hot", 100);
+        c.record("hot", 200);
+        c.record("old", 300);
+        c.record("new", 400);
+        c.record("fresh", 500);    // all live: "old" (one event, least recently updated) goes
+        assertEquals(2, c.count("hot", 500, 60_000));
+        assertEquals(0, c.count("old", 500, 60_000));
+        assertEquals(1, c.count("new", 500, 60_000));
+        assertEquals(1, c.count("fresh", 500, 60_000));
+        assertEquals(3, c.trackedKeys());
+    }
+
+    @Test
+    void twoHundredThousandDistinctKeysDoNotResetAHotCounter() {
+        SlidingWindowCounter c = new SlidingWindowCounter(3_600_000, 100_000, 1_000);
+        for (int i = 0; i < 7; i++) {
+            c.record("hot", 1_000 + i);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            c.record("key-" + i, 2_000 + i / 100);
+            if (i % 50_000 == 0) {
+                c.record("hot", 2_000 + i / 100);
+            }
+        }
+        assertEquals(11, c.count("hot", 5_000, 3_600_000));
+        assertTrue(c.trackedKeys() <= 100_000, "tracked keys: " + c.trackedKeys());
+    }
+
+    @Test
+    void concurrentRecordingKeepsTheLimitAndLosesNoHotEvent() throws Exception {
+        SlidingWindowCounter c = new SlidingWindowCounter(3_600_000, 1_000, 10_000);
+        int threads = 4;
+        int perThread = 20_000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    c.record(thread + "-" + i, 1_000);
+                    if (i % 100 == 0) {
+                        c.record("hot", 1_000);
+                    }
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(threads * perThread / 100, c.count("hot", 1_000, 3_600_000));
+        assertTrue(c.trackedKeys() <= 1_000, "tracked keys: " + c.trackedKeys());
     }
 
     @Test

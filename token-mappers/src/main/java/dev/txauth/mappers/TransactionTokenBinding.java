@@ -61,6 +61,11 @@ public final class TransactionTokenBinding {
         return read(clientSession);
     }
 
+    /** Whether {@code token} is the one token the approval is bound to (set by {@link #forAccessToken} first). */
+    public static boolean isBoundTo(AccessToken token, ClientSessionContext ctx) {
+        return forIntrospection(token, ctx).isPresent();
+    }
+
     /** For the token endpoint response whose access token carried the approval. */
     public static Optional<ApprovedTransaction> forTokenResponse(ClientSessionContext ctx) {
         return Optional.ofNullable(ctx.getAttribute(ISSUED_ATTRIBUTE, ApprovedTransaction.class));

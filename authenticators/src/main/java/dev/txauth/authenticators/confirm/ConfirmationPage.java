@@ -36,7 +36,7 @@ final class ConfirmationPage {
         view.put("amount", PaymentDisplay.amount(detail.amount(), detail.currency(), locale));
         view.put("payee", PaymentDisplay.reveal(detail.creditorName()));
         view.put("bank", PaymentDisplay.bank(detail));
-        view.put("account", PaymentDisplay.maskedAccount(detail.identification()));
+        view.put("account", PaymentDisplay.maskedAccount(detail));
         view.put("scheme", detail.scheme());
         view.put("remittance", PaymentDisplay.reveal(detail.remittance()));
         view.put("totp", config.totpEnabled() && TotpConfirmation.hasTotp(context.getUser()));

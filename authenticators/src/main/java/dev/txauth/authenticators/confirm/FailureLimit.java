@@ -1,6 +1,6 @@
 package dev.txauth.authenticators.confirm;
 
-import dev.txauth.devices.UserAlertEmail;
+import dev.txauth.authenticators.alert.UserAlertEmail;
 import dev.txauth.model.EventDetails;
 import dev.txauth.transactions.ConfirmationLimit;
 import dev.txauth.transactions.TransactionRecord;
@@ -8,6 +8,8 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Errors;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -20,6 +22,8 @@ final class FailureLimit {
     static final String BLOCKED_MESSAGE = "txauthConfirmationsBlocked";
     static final String ALERT_TEMPLATE = "txauth-confirmations-blocked.ftl";
     static final String ALERT_SUBJECT = "txauthBlockedSubject";
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private FailureLimit() {
     }
@@ -41,8 +45,9 @@ final class FailureLimit {
         if (until == 0) {
             return false;
         }
-        UserAlertEmail.send(context.getSession(), context.getRealm(), context.getUser(), ALERT_TEMPLATE,
-                ALERT_SUBJECT, Map.of("until", UserAlertEmail.when(Instant.ofEpochSecond(until))));
+        UserAlertEmail.send(context.getSession(), context.getRealm(), context.getUser(), ALERT_SUBJECT,
+                ALERT_TEMPLATE, Map.of("until", UNTIL.format(Instant.ofEpochSecond(until))),
+                context.getConnection().getRemoteAddr(), Instant.now());
         return true;
     }
 

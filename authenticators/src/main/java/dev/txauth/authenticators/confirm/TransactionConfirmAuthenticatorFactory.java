@@ -1,8 +1,10 @@
 package dev.txauth.authenticators.confirm;
 
 import dev.txauth.authenticators.FlowStepFactory;
+import dev.txauth.transactions.detail.PaymentDisplay;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
@@ -45,6 +47,17 @@ public class TransactionConfirmAuthenticatorFactory extends FlowStepFactory {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return TransactionConfirmConfig.PROPERTIES;
+    }
+
+    /**
+     * Which currency symbols are ambiguous is computed once from every JDK locale (about 2 s of CPU): do it at start
+     * on a daemon thread rather than on the first user's confirmation page.
+     */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        Thread warmUp = new Thread(PaymentDisplay::prepare, "txauth-currency-symbols");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
 }

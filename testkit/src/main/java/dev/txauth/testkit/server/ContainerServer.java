@@ -3,6 +3,7 @@ package dev.txauth.testkit.server;
 import dev.txauth.testkit.client.AdminClient;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import dev.txauth.devserver.TxauthBundle;
+import dev.txauth.devserver.TxauthKeycloak;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -72,6 +73,8 @@ final class ContainerServer implements TxauthServer, AutoCloseable {
                 .withEnv("KC_DB_USERNAME", "postgres")
                 .withEnv("KC_DB_PASSWORD", "postgres")
                 .withEnv("PAYMENT_SERVICE_CLIENT_SECRET", secret)
+                .withEnv(TxauthKeycloak.CLIENT_AUTH_VARIABLE, TxauthKeycloak.LOCAL_CLIENT_AUTH)
+                .withEnv(TxauthKeycloak.JWKS_URL_VARIABLE, TxauthKeycloak.LOCAL_JWKS_URL)
                 // as DistributionServer: tests play distinct client IPs with X-Forwarded-For; here the test JVM
                 // arrives from the Docker network's gateway
                 .withEnv("KC_PROXY_HEADERS", "xforwarded")

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +24,10 @@ import java.util.Map;
  * The unpacked server under {@code target/txauth-server} is rebuilt only when a jar changes.
  */
 final class DistributionServer extends LocalServer {
+
+    private static final String AUDIT_KEY = "audit-hmac.key";
+    private static final String AUDIT_SPOOL = "audit-spool";
+    private static final String AUDIT_CHECKPOINTS = "audit-checkpoints.log";
 
     private final EmbeddedDatabase database;
     private final AuditDatabase auditDatabase;
@@ -52,7 +57,8 @@ final class DistributionServer extends LocalServer {
         String secret = randomSecret();
         // txauth-audit writes to its own PostgreSQL here, so AuditIT can take it down while Keycloak keeps working.
         AuditDatabase audit = AuditDatabase.startEmpty(work.resolve("audit-postgres"));
-        deleteAuditSpool(work);
+        deleteAuditState(work);
+        Path auditKey = writeAuditKey(work.resolve(AUDIT_KEY));
         KeycloakSettings settings = new KeycloakSettings(work, FreePort.find(), FreePort.find(), url, user, password,
                 "admin", randomSecret(), true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
                         "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
@@ -62,7 +68,12 @@ final class DistributionServer extends LocalServer {
                 List.of("--log-level=INFO,dev.txauth:DEBUG", "--proxy-headers=xforwarded",
                         "--proxy-trusted-addresses=127.0.0.1,::1",
                         "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),
-                        "--spi-events-listener--txauth-audit--username=" + audit.user()));
+                        "--spi-events-listener--txauth-audit--username=" + audit.user(),
+                        // A key outside both databases, as in production; checkpoints every second so tests see them.
+                        "--spi-events-listener--txauth-audit--key-file=" + auditKey,
+                        "--spi-events-listener--txauth-audit--spool-dir=" + work.resolve(AUDIT_SPOOL),
+                        "--spi-events-listener--txauth-audit--checkpoint-file=" + work.resolve(AUDIT_CHECKPOINTS),
+                        "--spi-events-listener--txauth-audit--checkpoint-interval-seconds=1"));
         DistributionServer server = new DistributionServer(settings, database, audit, secret);
         try {
             server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
@@ -114,11 +125,23 @@ final class DistributionServer extends LocalServer {
         auditDatabase.close();
     }
 
-    /** A fresh Keycloak database must not inherit a spool (and chain id) that belongs to a previous run's data. */
-    private static void deleteAuditSpool(Path work) {
-        // The listener's default spool: <kc.home.dir>/data/txauth-audit (KeycloakHome unpacks to keycloak-<version>).
-        Path spool = work.resolve("keycloak-" + TxauthBundle.fromClasspath().keycloakVersion()).resolve("data")
-                .resolve("txauth-audit");
+    @Override
+    public Path auditSpoolDir() {
+        return settings.workDirectory().resolve(AUDIT_SPOOL);
+    }
+
+    @Override
+    public Path auditCheckpointFile() {
+        return settings.workDirectory().resolve(AUDIT_CHECKPOINTS);
+    }
+
+    /**
+     * A fresh audit database must not inherit a spool (and chain id) or checkpoints that belong to a previous run's
+     * data.
+     */
+    private static void deleteAuditState(Path work) {
+        deleteQuietly(work.resolve(AUDIT_CHECKPOINTS));
+        Path spool = work.resolve(AUDIT_SPOOL);
         if (java.nio.file.Files.isDirectory(spool)) {
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(spool)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -127,6 +150,18 @@ final class DistributionServer extends LocalServer {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+    }
+
+    /** A random audit key for this test JVM, owner-only, like a mounted secret. */
+    private static Path writeAuditKey(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, randomSecret() + randomSecret() + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -55,6 +55,16 @@ public interface TxauthServer {
         throw new UnsupportedOperationException("This server has no separate audit database");
     }
 
+    /** txauth-audit's local spool directory (distribution server only). */
+    default Path auditSpoolDir() {
+        throw new UnsupportedOperationException("This server does not expose its audit spool");
+    }
+
+    /** txauth-audit's signed checkpoint file (distribution server only). */
+    default Path auditCheckpointFile() {
+        throw new UnsupportedOperationException("This server does not expose its audit checkpoints");
+    }
+
     /** {@code http://127.0.0.1:<management port>} ({@code /metrics}, {@code /health}). */
     default String managementUrl() {
         throw new UnsupportedOperationException("This server does not expose its management port");

@@ -33,6 +33,7 @@ public final class TestUsers {
     private SoftwarePasskey passkey;
     private String phoneNumber;
     private boolean phoneVerified;
+    private Map<String, Object> passkeyCredential;
 
     private TestUsers(TxauthServer server, String prefix) {
         this.server = server;
@@ -68,7 +69,16 @@ public final class TestUsers {
     }
 
     public TestUsers passkey(SoftwarePasskey key) {
+        return passkey(key, key.keycloakCredential("webauthn", "test passkey"));
+    }
+
+    /**
+     * Adds this passkey, stored as the given admin-REST credential representation (e.g. the way another system that
+     * it was migrated from encoded it).
+     */
+    public TestUsers passkey(SoftwarePasskey key, Map<String, Object> storedAs) {
         passkey = key;
+        passkeyCredential = storedAs;
         return this;
     }
 
@@ -117,7 +127,7 @@ public final class TestUsers {
                             "period", Totp.PERIOD_SECONDS, "algorithm", "HmacSHA1"))));
         }
         if (passkey != null) {
-            credentials.add(passkey.keycloakCredential("webauthn", "test passkey"));
+            credentials.add(passkeyCredential);
         }
         return credentials;
     }

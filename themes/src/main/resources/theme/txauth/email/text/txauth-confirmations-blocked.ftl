@@ -4,5 +4,6 @@ ${msg("txauthNewDeviceGreeting")}
 ${msg("txauthBlockedBody", realmName)}
 
 ${msg("txauthBlockedUntil")}: ${until}
+${msg("txauthNewDeviceIp")}: ${ipAddress}
 
 ${msg("txauthNewDeviceNotYou")}

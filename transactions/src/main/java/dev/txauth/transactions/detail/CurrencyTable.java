@@ -3,6 +3,7 @@ package dev.txauth.transactions.detail;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * ISO 4217 alpha-3 codes in current use with their minor units (list one, as published by the ISO 4217 maintenance
@@ -32,6 +33,11 @@ public final class CurrencyTable {
     public static OptionalInt minorUnits(String code) {
         Integer units = code == null ? null : MINOR_UNITS.get(code);
         return units == null ? OptionalInt.empty() : OptionalInt.of(units);
+    }
+
+    /** Every active code of the table. */
+    public static Set<String> codes() {
+        return MINOR_UNITS.keySet();
     }
 
     private static Map<String, Integer> parse() {

@@ -15,7 +15,6 @@ import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,16 +82,33 @@ public final class AssertionVerifier {
         return new Outcome(passkey, signCount, null);
     }
 
+    /**
+     * An assertion does not depend on the authenticator model, so an AAGUID another system stored in a form webauthn4j
+     * cannot read (blank, no hyphens, garbage) must not refuse the passkey: it is then the all-zero AAGUID.
+     */
+    private static AAGUID aaguid(String stored) {
+        if (stored != null && !stored.isBlank()) {
+            try {
+                return new AAGUID(stored.trim());
+            } catch (RuntimeException unreadable) {
+                byte[] raw = StoredPasskey.decode(stored);
+                if (raw != null && raw.length == 16) {
+                    return new AAGUID(raw);
+                }
+            }
+        }
+        return AAGUID.ZERO;
+    }
+
     private static long verifyWithWebAuthn4j(AssertionInput assertion, StoredPasskey passkey, RelyingParty rp,
                                              byte[] challenge) {
-        COSEKey publicKey = CONVERTER.getCborConverter().readValue(
-                Base64.getUrlDecoder().decode(passkey.publicKeyCose()), COSEKey.class);
+        byte[] cose = StoredPasskey.decode(passkey.publicKeyCose());
+        COSEKey publicKey = cose == null ? null : CONVERTER.getCborConverter().readValue(cose, COSEKey.class);
         if (publicKey == null) {
-            throw new IllegalStateException("stored public key is empty");
+            throw new IllegalStateException("stored public key is empty or not base64");
         }
-        AAGUID aaguid = passkey.aaguid() == null || passkey.aaguid().isBlank() ? AAGUID.ZERO
-                : new AAGUID(passkey.aaguid());
-        AttestedCredentialData attested = new AttestedCredentialData(aaguid, passkey.credentialId(), publicKey);
+        AttestedCredentialData attested = new AttestedCredentialData(aaguid(passkey.aaguid()), passkey.credentialId(),
+                publicKey);
         CredentialRecordImpl record = new CredentialRecordImpl(null, null, null, null, passkey.counter(), attested,
                 null, null, null, null);
         Set<Origin> origins = rp.origins().stream().map(Origin::new).collect(Collectors.toSet());

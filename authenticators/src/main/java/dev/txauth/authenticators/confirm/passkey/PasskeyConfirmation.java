@@ -13,7 +13,6 @@ import org.keycloak.models.credential.dto.WebAuthnCredentialData;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class PasskeyConfirmation {
             user.credentialManager().getStoredCredentialsByTypeStream(type).forEach(stored -> {
                 WebAuthnCredentialModel model = WebAuthnCredentialModel.createFromCredentialModel(stored);
                 WebAuthnCredentialData data = model.getWebAuthnCredentialData();
-                byte[] id = decodeStoredId(data.getCredentialId());
+                byte[] id = StoredPasskey.decode(data.getCredentialId());
                 if (id != null && data.getCredentialPublicKey() != null) {
                     passkeys.put(new StoredPasskey(model.getId(), id, data.getAaguid(), data.getCredentialPublicKey(),
                             data.getCounter()), model);
@@ -113,22 +112,6 @@ public final class PasskeyConfirmation {
             });
         }
         return passkeys;
-    }
-
-    /** Keycloak stores the id as standard base64; older imports may carry base64url. Compare bytes, never strings. */
-    private static byte[] decodeStoredId(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        try {
-            return Base64.getDecoder().decode(stored);
-        } catch (IllegalArgumentException notStandard) {
-            try {
-                return Base64.getUrlDecoder().decode(stored.replace("=", ""));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
     }
 
     private static WebAuthnPolicy policyFor(RealmModel realm, String credentialType) {

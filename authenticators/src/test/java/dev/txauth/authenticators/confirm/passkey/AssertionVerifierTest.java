@@ -39,6 +39,23 @@ class AssertionVerifierTest {
     }
 
     @Test
+    void acceptsPasskeyMigratedWithStandardBase64PublicKeyAndForeignAaguid() {
+        // Other systems store the COSE key in standard base64 with padding; Keycloak's own login accepts it.
+        String standard = java.util.Base64.getEncoder().encodeToString(
+                java.util.Base64.getUrlDecoder().decode(authenticator.publicKeyCose()));
+        for (String aaguid : new String[] {null, "", "not-a-uuid", "ADCE000235BCC60A648B0B25F1F05503"}) {
+            StoredPasskey migrated = new StoredPasskey("kc-1", authenticator.credentialId, aaguid,
+                    "\n" + standard.substring(0, 40) + "\r\n" + standard.substring(40), 0);
+            Outcome outcome = AssertionVerifier.verify(authenticator.sign(challenge, ORIGIN, RP_ID).input(USER),
+                    List.of(migrated), USER, RP, challenge);
+            assertTrue(outcome.verified(), aaguid + ": " + outcome.failure());
+        }
+        StoredPasskey plain = new StoredPasskey("kc-1", authenticator.credentialId, null, standard, 0);
+        assertTrue(AssertionVerifier.verify(authenticator.sign(challenge, ORIGIN, RP_ID).input(USER), List.of(plain),
+                USER, RP, challenge).verified());
+    }
+
+    @Test
     void acceptsAssertionWithoutUserHandle() {
         assertTrue(verify(authenticator.sign(challenge, ORIGIN, RP_ID).input(null), 0).verified());
     }

@@ -1,4 +1,4 @@
-package dev.txauth.devices;
+package dev.txauth.authenticators.alert;
 
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An alert to the user about their own account (a new device, paused payment confirmations): rendered by Keycloak's
- * email templates from the realm's email theme (txauth: email/{html,text}/txauth-*.ftl, English and French) and sent
- * with the realm's SMTP settings. A mail failure never fails the request; it is logged without the address.
+ * A security alert to the user, rendered from the realm's email theme (txauth, English and French) with the realm's
+ * display name as subject parameter, {@code when} (UTC) and {@code ipAddress}, and sent with the realm's SMTP settings.
+ * No address or no SMTP: skipped. A mail failure is logged without the address and never fails what triggered it.
  */
 public final class UserAlertEmail {
 
@@ -28,26 +28,23 @@ public final class UserAlertEmail {
     private UserAlertEmail() {
     }
 
-    /** A time as the alert templates show it. */
-    public static String when(Instant instant) {
-        return WHEN.format(instant);
-    }
-
-    /** Sends {@code template} with subject {@code subjectKey} (argument: the realm's display name). */
-    public static void send(KeycloakSession session, RealmModel realm, UserModel user, String template,
-                            String subjectKey, Map<String, Object> attributes) {
+    public static void send(KeycloakSession session, RealmModel realm, UserModel user, String subjectKey,
+                            String template, Map<String, Object> attributes, String ip, Instant when) {
         if (user.getEmail() == null || realm.getSmtpConfig() == null || realm.getSmtpConfig().isEmpty()) {
-            LOG.debugf("txauth %s skipped realm=%s user=%s: no address or no SMTP", template, realm.getName(),
+            LOG.debugf("txauth alert %s skipped realm=%s user=%s: no address or no SMTP", template, realm.getName(),
                     user.getId());
             return;
         }
         String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
         try {
             // mutable: the template provider adds locale, user, realm... to the same map
+            Map<String, Object> all = new HashMap<>(attributes);
+            all.put("ipAddress", ip == null ? "" : ip);
+            all.put("when", WHEN.format(when));
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                    .send(subjectKey, List.of(realmName), template, new HashMap<>(attributes));
+                    .send(subjectKey, List.of(realmName), template, all);
         } catch (EmailException | RuntimeException e) {
-            LOG.warnf("txauth %s failed realm=%s user=%s: %s", template, realm.getName(), user.getId(),
+            LOG.warnf("txauth alert %s failed realm=%s user=%s: %s", template, realm.getName(), user.getId(),
                     e.getMessage());
         }
     }

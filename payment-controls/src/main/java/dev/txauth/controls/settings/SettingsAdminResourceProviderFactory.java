@@ -1,0 +1,36 @@
+package dev.txauth.controls.settings;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** Mounts {@link SettingsAdminResource} at {@code /admin/realms/{realm}/txauth-settings}. */
+public class SettingsAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
+        AdminRealmResourceProvider, NoOptionsFactory<AdminRealmResourceProvider> {
+
+    public static final String PROVIDER_ID = "txauth-settings";
+
+    @Override
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                              AdminEventBuilder adminEvent) {
+        return new SettingsAdminResource(session, realm, auth, adminEvent);
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
