@@ -36,6 +36,8 @@ public class DeviceSchemaProviderFactory implements JpaEntityProviderFactory {
             if (event instanceof UserModel.UserRemovedEvent removed) {
                 new DeviceStore(removed.getKeycloakSession()).forgetAll(removed.getRealm().getId(),
                         removed.getUser().getId());
+                new DeviceBindingStore(removed.getKeycloakSession()).forgetAll(removed.getRealm().getId(),
+                        removed.getUser().getId());
             }
         });
     }

@@ -17,6 +17,12 @@ public final class EventDetails {
     public static final String DEVICE_ID = "device_id";
     public static final String DEVICE_LABEL = "device_label";
     public static final String ADMIN_USER_ID = "admin_user_id";
+    /** docs/api.md §8: the RFC 7638 thumbprint of a device's DPoP public key (never the key itself). */
+    public static final String DEVICE_JKT = "device_jkt";
+    /** docs/api.md §8: which control refused ({@code cooling_period}, {@code daily}, … or {@code instant_payments_disabled}). */
+    public static final String LIMIT = "limit";
+    /** docs/api.md §8: where a limit refused: {@code register} or {@code approval}. */
+    public static final String LIMIT_STAGE = "limit_stage";
 
     private EventDetails() {
     }

@@ -67,7 +67,8 @@ public class DeviceTrustAuthenticator extends UserFlowStep {
         context.success();
     }
 
-    private static boolean secondFactorPassed(RealmModel realm,
+    /** Whether an OTP or WebAuthn execution succeeded in this login (also used by the device-binding steps). */
+    public static boolean secondFactorPassed(RealmModel realm,
                                               Map<String, CommonClientSessionModel.ExecutionStatus> statuses) {
         for (Map.Entry<String, CommonClientSessionModel.ExecutionStatus> entry : statuses.entrySet()) {
             if (entry.getValue() == CommonClientSessionModel.ExecutionStatus.SUCCESS) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * What a mobile app's system browser does at the authorization endpoint, over real HTTP: the authorization request
  * with PKCE, Keycloak's login pages walked form by form with cookies kept like a browser, up to the redirect back to
- * the app. The app's own calls to the token endpoint are {@link #tokens()}.
+ * the app. The app's own calls to the token endpoint are {@link #tokens()}. Each instance is also one installed app
+ * with its own DPoP key (docs/api.md §8): its authorization requests carry {@code dpop_jkt}, its token requests a proof.
  */
 public final class AuthorizationClient {
 
@@ -34,6 +35,8 @@ public final class AuthorizationClient {
     private final BrowserCookies cookies = new BrowserCookies();
     private final HttpClient http;
     private final Map<String, String> headers = new ConcurrentHashMap<>();
+    private volatile DpopKey dpop = DpopKey.generate();
+    private volatile boolean explicitKey;
 
     /**
      * A new phone: its own cookie jar and its own client address. Every test browser comes from its own IP (sent as
@@ -68,6 +71,41 @@ public final class AuthorizationClient {
         return this;
     }
 
+    /** This app instance's DPoP key. */
+    public DpopKey dpop() {
+        return dpop;
+    }
+
+    /**
+     * From now on this app proves {@code key} (same browser cookies): the app reinstalled on the same phone, or a test
+     * presenting another key than the one it bound.
+     */
+    public AuthorizationClient useDpopKey(DpopKey key) {
+        this.dpop = key;
+        this.explicitKey = true;
+        return this;
+    }
+
+    /**
+     * The app on this user's own phone: its key is {@link DpopKey#phoneOf the user's}, whichever browser (cookie jar,
+     * address) the test uses — so stories about risk or payments that sign one user in from several browsers do not
+     * meet the bind page (docs/api.md §8), which only a key of another phone brings. A key set with
+     * {@link #useDpopKey} stays. The kit's user-aware entry points (login, the payment journeys, the risk support)
+     * call this before the authorization request.
+     */
+    public AuthorizationClient asPhoneOf(TestUser user) {
+        if (!explicitKey) {
+            this.dpop = DpopKey.phoneOf(user.id());
+        }
+        return this;
+    }
+
+    /** Sends an API call with this app's DPoP-bound access token: {@code Authorization: DPoP} and a proof with {@code ath}. */
+    public HttpResponse<String> sendWithToken(HttpRequest.Builder request, String accessToken) {
+        HttpRequest probe = request.copy().build();
+        return send(dpop.authorize(request, probe.method(), probe.uri(), accessToken));
+    }
+
     public BrowserCookies cookies() {
         return cookies;
     }
@@ -85,6 +123,7 @@ public final class AuthorizationClient {
         params.put("scope", "openid");
         params.put("state", "st-" + System.nanoTime());
         params.put("nonce", "n-" + System.nanoTime());
+        params.put("dpop_jkt", dpop.thumbprint());
         if (pkce != null) {
             params.put("code_challenge", pkce.challenge());
             params.put("code_challenge_method", "S256");
@@ -134,6 +173,7 @@ public final class AuthorizationClient {
      * factor and the user has an authenticator app. Returns where the browser ended up.
      */
     public Page login(TestUser user, Pkce pkce, Map<String, String> extra) {
+        asPhoneOf(user);
         Page page = authorize(authorizationParameters(pkce, extra));
         if (page.isAppRedirect()) {
             return page;
@@ -213,6 +253,6 @@ public final class AuthorizationClient {
 
     /** The token endpoint, reached over this client's connection (same client address and headers). */
     public TokenClient tokens() {
-        return new TokenClient(realmUrl, this::send);
+        return new TokenClient(realmUrl, this::send, dpop);
     }
 }
