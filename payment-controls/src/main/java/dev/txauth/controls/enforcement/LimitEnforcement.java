@@ -43,8 +43,10 @@ public final class LimitEnforcement {
      */
     public static Optional<LimitDecision.Refused> atRegistration(KeycloakSession session, RealmModel realm,
                                                                  UserModel user, String currency, String amount) {
+        long started = System.nanoTime();
         Amount payment = Amount.parse(currency, amount);
         LimitDecision decision = decide(session, realm, user, payment, Instant.now());
+        LimitCheckTimer.record(Stage.REGISTER, started);
         return refused(session, realm, user, decision, Stage.REGISTER, null);
     }
 
@@ -55,6 +57,7 @@ public final class LimitEnforcement {
     public static Optional<LimitDecision.Refused> atApproval(KeycloakSession session, RealmModel realm,
                                                              UserModel user, String transactionId, String currency,
                                                              String amount) {
+        long started = System.nanoTime();
         Amount payment = Amount.parse(currency, amount);
         Instant now = Instant.now();
         LedgerStore ledger = new LedgerStore(session);
@@ -63,6 +66,7 @@ public final class LimitEnforcement {
         if (decision.allowed()) {
             ledger.record(transactionId, realm.getId(), user.getId(), payment, now.getEpochSecond());
         }
+        LimitCheckTimer.record(Stage.APPROVAL, started);
         return refused(session, realm, user, decision, Stage.APPROVAL, transactionId);
     }
 

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * What a mobile app's system browser does at the authorization endpoint, over real HTTP: the authorization request
  * with PKCE, Keycloak's login pages walked form by form with cookies kept like a browser, up to the redirect back to
- * the app. The app's own calls to the token endpoint are {@link #tokens()}. Each instance is also one installed app
- * with its own DPoP key (docs/api.md §8): its authorization requests carry {@code dpop_jkt}, its token requests a proof.
+ * the app. The app's own calls to the token endpoint are {@link #tokens()}. Each instance is also the installed app
+ * with its DPoP key (docs/api.md §8): its authorization requests carry {@code dpop_jkt}, its token requests a proof.
  */
 public final class AuthorizationClient {
 
@@ -35,8 +35,7 @@ public final class AuthorizationClient {
     private final BrowserCookies cookies = new BrowserCookies();
     private final HttpClient http;
     private final Map<String, String> headers = new ConcurrentHashMap<>();
-    private volatile DpopKey dpop = DpopKey.generate();
-    private volatile boolean explicitKey;
+    private volatile DpopKey dpop = DpopKey.TEST_PHONE;
 
     /**
      * A new phone: its own cookie jar and its own client address. Every test browser comes from its own IP (sent as
@@ -77,26 +76,11 @@ public final class AuthorizationClient {
     }
 
     /**
-     * From now on this app proves {@code key} (same browser cookies): the app reinstalled on the same phone, or a test
-     * presenting another key than the one it bound.
+     * From now on this app proves {@code key} (same browser cookies): another phone, the app reinstalled, or a test
+     * presenting another key than the one it bound. Without it, every client is the app on {@link DpopKey#TEST_PHONE}.
      */
     public AuthorizationClient useDpopKey(DpopKey key) {
         this.dpop = key;
-        this.explicitKey = true;
-        return this;
-    }
-
-    /**
-     * The app on this user's own phone: its key is {@link DpopKey#phoneOf the user's}, whichever browser (cookie jar,
-     * address) the test uses — so stories about risk or payments that sign one user in from several browsers do not
-     * meet the bind page (docs/api.md §8), which only a key of another phone brings. A key set with
-     * {@link #useDpopKey} stays. The kit's user-aware entry points (login, the payment journeys, the risk support)
-     * call this before the authorization request.
-     */
-    public AuthorizationClient asPhoneOf(TestUser user) {
-        if (!explicitKey) {
-            this.dpop = DpopKey.phoneOf(user.id());
-        }
         return this;
     }
 
@@ -173,7 +157,6 @@ public final class AuthorizationClient {
      * factor and the user has an authenticator app. Returns where the browser ended up.
      */
     public Page login(TestUser user, Pkce pkce, Map<String, String> extra) {
-        asPhoneOf(user);
         Page page = authorize(authorizationParameters(pkce, extra));
         if (page.isAppRedirect()) {
             return page;
@@ -253,6 +236,6 @@ public final class AuthorizationClient {
 
     /** The token endpoint, reached over this client's connection (same client address and headers). */
     public TokenClient tokens() {
-        return new TokenClient(realmUrl, this::send, dpop);
+        return new TokenClient(realmUrl, this::send, this::dpop);
     }
 }

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One app instance's DPoP key (RFC 9449), as a mobile app keeps it in its keystore: an EC P-256 key pair, its RFC 7638
@@ -42,13 +41,12 @@ public final class DpopKey {
         this.thumbprint = B64.encodeToString(sha256(Json.write(jwk)));
     }
 
-    /** The app key on each test user's own phone, by user id (see {@link AuthorizationClient#asPhoneOf}). */
-    private static final Map<String, DpopKey> PHONES = new ConcurrentHashMap<>();
-
-    /** The key of the app on this user's phone: the same for every browser the user signs in with. */
-    public static DpopKey phoneOf(String userId) {
-        return PHONES.computeIfAbsent(userId, id -> generate());
-    }
+    /**
+     * The phone every test user has the app on, unless a test says otherwise: one key for the whole test run, which
+     * {@code TestUsers} binds for each established user (docs/api.md §8), so a story about payments or risk that
+     * signs one user in from several browsers never meets the bind page. A second phone is {@link #generate()}.
+     */
+    public static final DpopKey TEST_PHONE = generate();
 
     /** A fresh key, as a newly installed app generates on first start. */
     public static DpopKey generate() {

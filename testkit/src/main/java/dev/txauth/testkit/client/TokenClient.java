@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What an app or a backend does at Keycloak's token endpoint: code exchange with the PKCE verifier, refresh,
@@ -24,13 +25,14 @@ public final class TokenClient {
 
     private final String realmUrl;
     private final Transport transport;
-    private final DpopKey dpop;
+    /** Read at each request: the app's key as it is then (a test may switch it). */
+    private final Supplier<DpopKey> dpop;
 
     public TokenClient(String realmUrl, Transport transport) {
-        this(realmUrl, transport, null);
+        this(realmUrl, transport, () -> null);
     }
 
-    public TokenClient(String realmUrl, Transport transport, DpopKey dpop) {
+    public TokenClient(String realmUrl, Transport transport, Supplier<DpopKey> dpop) {
         this.realmUrl = realmUrl;
         this.transport = transport;
         this.dpop = dpop;
@@ -38,7 +40,7 @@ public final class TokenClient {
 
     /** The same connection proving another key, or none ({@code null}): for the negative DPoP tests. */
     public TokenClient withDpop(DpopKey key) {
-        return new TokenClient(realmUrl, transport, key);
+        return new TokenClient(realmUrl, transport, () -> key);
     }
 
     /** A backend's own connection, not tied to any browser (e.g. the payment service's client credentials). */
@@ -86,7 +88,8 @@ public final class TokenClient {
 
     /** Any token-endpoint call, for the negative tests (password grant, wrong verifier...). */
     public TokenResponse tokenRequest(Map<String, String> form) {
-        return tokenRequest(form, dpop == null ? null : dpop.proof("POST", tokenEndpoint()));
+        DpopKey key = dpop.get();
+        return tokenRequest(form, key == null ? null : key.proof("POST", tokenEndpoint()));
     }
 
     /** A token-endpoint call with exactly this {@code DPoP} header ({@code null}: none), e.g. a replayed proof. */

@@ -53,7 +53,7 @@ public final class DeviceRiskSupport {
 
     /** Authorization request + password; where the browser ends up. */
     public Page password(AuthorizationClient browser, TestUser user, Map<String, String> extra) {
-        Page login = browser.asPhoneOf(user).authorize(browser.authorizationParameters(Pkce.s256(), extra));
+        Page login = browser.authorize(browser.authorizationParameters(Pkce.s256(), extra));
         return browser.submitPassword(login, user.username(), user.password());
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code phone_number} / {@code phone_number_verified} attributes.
  * <p>
  * By default a user is an <em>established customer</em> (docs/api.md §8): the account was opened 30 days ago and the
- * app on the user's phone ({@link DpopKey#phoneOf}) was bound 30 days ago, so the cooling period is over and a login
+ * app on the test phone ({@link DpopKey#TEST_PHONE}) was bound 30 days ago, so the cooling period is over and a login
  * from that phone meets no bind page. {@link #newAccount()} gives a customer who has just signed up: no bound phone,
  * account created now, the cooling period ahead.
  */
@@ -145,7 +145,7 @@ public final class TestUsers {
         tables.update("UPDATE user_entity SET created_timestamp = ? WHERE id = ?", monthAgo, userId);
         tables.update("INSERT INTO txauth_device_binding (realm_id, user_id, id, jkt, bound_at)"
                 + " SELECT r.id, ?, ?, ?, ? FROM realm r WHERE r.name = ?", userId, UUID.randomUUID().toString(),
-                DpopKey.phoneOf(userId).thumbprint(), new Timestamp(monthAgo), TxauthServer.REALM);
+                DpopKey.TEST_PHONE.thumbprint(), new Timestamp(monthAgo), TxauthServer.REALM);
         // Keycloak caches the user it just created: read the backdated row from the database again.
         AdminClient.Response cleared = server.admin().post("/admin/realms/" + TxauthServer.REALM
                 + "/clear-user-cache", null);
