@@ -58,9 +58,10 @@ class AuditTrailIT {
         TokenResponse exchanged = app.tokens().tokenExchange(TxauthServer.PAYMENT_SERVICE, server.paymentServiceSecret(),
                 refreshed.accessToken(), null);
         assertEquals(400, exchanged.status(), exchanged.body().toString());
-        HttpResponse<String> logout = app.send(HttpRequest.newBuilder(URI.create(server.realmUrl()
-                        + "/protocol/openid-connect/logout"))
+        URI logoutUri = URI.create(server.realmUrl() + "/protocol/openid-connect/logout");
+        HttpResponse<String> logout = app.send(HttpRequest.newBuilder(logoutUri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("DPoP", app.dpop().proof("POST", logoutUri))   // the refresh token is DPoP-bound
                 .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(Map.of("client_id", AuthorizationClient.MOBILE_APP,
                         "refresh_token", refreshed.refreshToken())))));
         assertEquals(204, logout.statusCode(), logout.body());

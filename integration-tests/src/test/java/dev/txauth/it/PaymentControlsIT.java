@@ -10,9 +10,11 @@ import dev.txauth.testkit.client.Pkce;
 import dev.txauth.testkit.client.TokenResponse;
 import dev.txauth.testkit.database.AuditTable;
 import dev.txauth.testkit.database.KeycloakTables;
+import dev.txauth.testkit.journey.ConfirmationPage;
 import dev.txauth.testkit.journey.PaymentJourney;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.SoftwarePasskey;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -92,12 +94,14 @@ class PaymentControlsIT {
 
     @Test
     void dailyLimitCountsWhatWasApprovedToday() {
-        TestUser user = TestUsers.withOtp(server, "daily");
+        // a passkey: three sign-ins in a row would spend every TOTP code of the current window
+        TestUser user = TestUsers.user(server, "daily").passkey(SoftwarePasskey.withoutSignCounter()).create();
         AppToken token = mfaToken(user);
         assertEquals(200, me(token, "PUT", "limits", "{\"per_transaction\":\"800.00\",\"daily\":\"1000.00\"}")
                 .statusCode());
         String id = payments.registerPayment(user.id(), "700.00", "Ada");
-        assertTrue(journey.confirmationPage(user, id).approveAndExchange().ok());
+        ConfirmationPage page = journey.confirmationPage(user, id);
+        assertTrue(page.exchange(page.approveWithPasskey()).ok());
         String declined = payments.registerPayment(user.id(), "300.00", "Ada");
         journey.confirmationPage(user, declined).decline();
 

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -14,7 +13,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * phone being the app instance's DPoP key ({@code dpop_jkt}, which Keycloak binds the code and so the tokens to).
  * <ul>
  *   <li>a client that requires DPoP but sent no {@code dpop_jkt} → refused: its code could be bound to any key;</li>
- *   <li>the bound key, or a client without DPoP → continue;</li>
+ *   <li>a client that does not require DPoP (not the app) or the bound key → continue;</li>
  *   <li>no key bound yet: bound now if a second factor was passed in this login, otherwise continue unbound;</li>
  *   <li>another key: a payment confirmation is refused ({@code access_denied}); a login (after the second factor the
  *       condition {@code txauth-condition-device-key} asked for) shows {@code txauth-bind.ftl}: {@code bind} binds it
@@ -33,14 +32,14 @@ public class DeviceBindingAuthenticator extends UserFlowStep {
     public void authenticate(AuthenticationFlowContext context) {
         DeviceKey key = DeviceKey.of(context);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (key.jkt() == null) {
-            if (OIDCAdvancedConfigWrapper.fromClientModel(authSession.getClient()).isUseDPoP()) {
-                LOG.debugf("txauth-device-binding realm=%s: DPoP client without dpop_jkt refused",
-                        context.getRealm().getName());
-                context.cancelLogin();
-                return;
-            }
+        if (!key.appClient()) {
             context.success();
+            return;
+        }
+        if (key.jkt() == null) {
+            LOG.debugf("txauth-device-binding realm=%s: DPoP client without dpop_jkt refused",
+                    context.getRealm().getName());
+            context.cancelLogin();
             return;
         }
         if (key.bound().isEmpty()) {

@@ -47,6 +47,25 @@ public class MeResource {
         this.realm = session.getContext().getRealm();
     }
 
+    /** The page where the user sees and changes both after a fresh second factor (no token: it signs in itself). */
+    @GET
+    @Path("page")
+    public Response page() {
+        return SelfServicePage.serve("controls.html", "text/html; charset=utf-8");
+    }
+
+    @GET
+    @Path("page.js")
+    public Response pageScript() {
+        return SelfServicePage.serve("controls.js", "text/javascript; charset=utf-8");
+    }
+
+    @GET
+    @Path("page.css")
+    public Response pageStyle() {
+        return SelfServicePage.serve("controls.css", "text/css; charset=utf-8");
+    }
+
     @GET
     @Path("limits")
     public Response limits() {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -19,7 +20,8 @@ import java.util.Set;
  * Who calls {@code /realms/{realm}/txauth/me/...} (docs/api.md §8): the user of a DPoP-bound access token sent as
  * {@code Authorization: DPoP} with a proof of its key carrying {@code ath} (RFC 9449 §7). Keycloak's own bearer
  * authenticator checks the token, the proof (signature, {@code htm}/{@code htu}, age, replay, {@code ath}) and the
- * binding; on top, the token must be DPoP-bound and, when the user has a bound phone, bound to that phone's key.
+ * binding; on top, the token must be DPoP-bound and, for the app (a client requiring DPoP) when the user has a bound
+ * phone, bound to that phone's key.
  */
 record SelfServiceCaller(UserModel user, AccessToken token) {
 
@@ -40,8 +42,11 @@ record SelfServiceCaller(UserModel user, AccessToken token) {
         if (jkt == null) {
             return Optional.empty();
         }
+        // the app's tokens must come from the bound phone; the self-service page's key is its browser tab's
+        boolean appClient = result.client() != null
+                && OIDCAdvancedConfigWrapper.fromClientModel(result.client()).isUseDPoP();
         Optional<DeviceBinding> bound = DeviceBindings.current(session, realm, result.user());
-        if (bound.isPresent() && !bound.get().jkt().equals(jkt)) {
+        if (appClient && bound.isPresent() && !bound.get().jkt().equals(jkt)) {
             return Optional.empty();
         }
         return Optional.of(new SelfServiceCaller(result.user(), token));
