@@ -81,7 +81,7 @@ public final class LedgerStore {
                 .executeUpdate();
     }
 
-    void forgetAll(String realmId, String userId) {
+    public void forgetAll(String realmId, String userId) {
         em.createNativeQuery("delete from txauth_ledger_entry where realm_id = ?1 and user_id = ?2")
                 .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
         em.createNativeQuery("delete from txauth_user_ledger where realm_id = ?1 and user_id = ?2")
