@@ -17,13 +17,15 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code /admin/realms/{realm}/txauth-devices}: what an admin (or support agent) sees of a user's known devices, and
- * the "forget this device" action after a lost phone. Authorised like Keycloak's own user endpoints: listing needs
+ * the "forget this device" action after a lost phone. The bound app key (docs/api.md §8) is listed with
+ * {@code "bound": true}; deleting it unbinds it, so the next login that passes a second factor binds afresh. Authorised like Keycloak's own user endpoints: listing needs
  * view-users, forgetting needs manage-users (fine-grained permissions apply when enabled).
  */
 public class DeviceAdminResource {
@@ -43,14 +45,22 @@ public class DeviceAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> list(@PathParam("userId") String userId) {
         UserModel user = user(userId, false);
-        return new DeviceStore(session).list(realm.getId(), user.getId()).stream().map(DeviceAdminResource::view)
-                .toList();
+        List<Map<String, Object>> devices = new ArrayList<>();
+        new DeviceBindingStore(session).find(realm.getId(), user.getId()).map(DeviceAdminResource::view)
+                .ifPresent(devices::add);
+        new DeviceStore(session).list(realm.getId(), user.getId()).stream().map(DeviceAdminResource::view)
+                .forEach(devices::add);
+        return devices;
     }
 
     @DELETE
     @Path("users/{userId}/devices/{deviceId}")
     public Response forget(@PathParam("userId") String userId, @PathParam("deviceId") String deviceId) {
         UserModel user = user(userId, true);
+        String adminId = auth.adminAuth().getUser().getId();
+        if (DeviceBindings.unbind(session, realm, user, deviceId, adminId)) {
+            return Response.noContent().build();
+        }
         if (!new DeviceStore(session).forget(realm.getId(), user.getId(), deviceId)) {
             throw new NotFoundException("Device not found");
         }
@@ -58,7 +68,7 @@ public class DeviceAdminResource {
                 .event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
                 .detail(EventDetails.TXAUTH_EVENT, TxauthEvent.DEVICE_FORGOTTEN.wireValue())
                 .detail(EventDetails.DEVICE_ID, deviceId)
-                .detail(EventDetails.ADMIN_USER_ID, auth.adminAuth().getUser().getId())
+                .detail(EventDetails.ADMIN_USER_ID, adminId)
                 .success();
         return Response.noContent().build();
     }
@@ -90,6 +100,18 @@ public class DeviceAdminResource {
         json.put("lastSeen", device.lastSeen() == null ? null : device.lastSeen().toString());
         json.put("lastIp", device.lastIp());
         json.put("trustedAt", device.trustedAt() == null ? null : device.trustedAt().toString());
+        json.put("bound", false);
+        return json;
+    }
+
+    /** docs/api.md §8: the bound app key, listed first; its thumbprint is public (the key's hash), never the key. */
+    private static Map<String, Object> view(DeviceBinding binding) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", binding.id());
+        json.put("label", "Mobile app (DPoP key)");
+        json.put("jkt", binding.jkt());
+        json.put("boundAt", binding.boundAt().toString());
+        json.put("bound", true);
         return json;
     }
 }

@@ -6,7 +6,6 @@ import org.keycloak.models.KeycloakSession;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +35,8 @@ public final class DeviceStore {
                 .setParameter(1, realmId).setParameter(2, userId).getResultList();
         List<KnownDevice> devices = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            devices.add(new KnownDevice((String) row[0], (String) row[1], (String) row[2], instant(row[3]),
-                    instant(row[4]), (String) row[5], (String) row[6], instant(row[7])));
+            devices.add(new KnownDevice((String) row[0], (String) row[1], (String) row[2], Timestamps.instant(row[3]),
+                    Timestamps.instant(row[4]), (String) row[5], (String) row[6], Timestamps.instant(row[7])));
         }
         return devices;
     }
@@ -85,24 +84,5 @@ public final class DeviceStore {
     public void forgetAll(String realmId, String userId) {
         em.createNativeQuery("delete from txauth_device where realm_id = ?1 and user_id = ?2")
                 .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime ldt) {
-            return Timestamp.valueOf(ldt).toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

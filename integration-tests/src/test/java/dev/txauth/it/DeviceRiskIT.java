@@ -13,6 +13,7 @@ import dev.txauth.testkit.users.WithTotp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -95,7 +96,12 @@ class DeviceRiskIT {
         assertNotNull(second.code());
 
         // 3. the admin forgets the device: the next login from it steps up again
-        JsonNode devices = server.admin().get("/admin/realms/payments/txauth-devices/users/" + user.id()).json();
+        List<JsonNode> devices = new ArrayList<>();
+        server.admin().get("/admin/realms/payments/txauth-devices/users/" + user.id()).json().forEach(d -> {
+            if (!d.path("bound").asBoolean()) {   // the bound phone (docs/api.md §8) is listed too
+                devices.add(d);
+            }
+        });
         assertEquals(1, devices.size());
         String deviceId = devices.get(0).path("id").asText();
         assertEquals(204, server.admin().delete("/admin/realms/payments/txauth-devices/users/" + user.id()

@@ -129,7 +129,8 @@ class FoundationIT {
 
     @Test
     void refusesPasswordGrant(TestUser user) {
-        TokenResponse response = server.tokens().tokenRequest(Map.of("grant_type", "password",
+        // with a DPoP proof, as mobile-app requires one at the token endpoint before anything else (docs/api.md §8)
+        TokenResponse response = server.newBrowser().tokens().tokenRequest(Map.of("grant_type", "password",
                 "client_id", "mobile-app", "username", user.username(),
                 "password", user.password()));
         assertEquals(400, response.status());
@@ -155,8 +156,8 @@ class FoundationIT {
 
     @Test
     void rotatesRefreshTokensAndRejectsReuse() {
-        TokenResponse first = loggedIn();
         AuthorizationClient app = server.newBrowser();
+        TokenResponse first = loggedIn(app);
 
         TokenResponse second = app.tokens().refresh(first.refreshToken());
         assertEquals(200, second.status(), second.body().toString());
@@ -201,7 +202,7 @@ class FoundationIT {
 
     @Test
     void auditListenerStoresLoginEvents() throws Exception {
-        TokenResponse tokens = loggedIn();
+        TokenResponse tokens = loggedIn(server.newBrowser());
         String userId = tokens.accessTokenClaims().get("sub").asText();
         long deadline = System.currentTimeMillis() + 30_000;
         List<String> types = List.of();
@@ -232,9 +233,9 @@ class FoundationIT {
         assertTrue(login.document().title().startsWith("Connexion"), login.document().title());
     }
 
-    private TokenResponse loggedIn() {
+    /** A fresh user logged in through this app instance (its DPoP key: refresh needs a proof of the same key). */
+    private TokenResponse loggedIn(AuthorizationClient app) {
         TestUser user = TestUsers.withOtp(server, "login");
-        AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         Page done = app.login(user, pkce, Map.of());
         TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);

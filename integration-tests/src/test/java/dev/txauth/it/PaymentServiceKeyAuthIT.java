@@ -103,8 +103,9 @@ class PaymentServiceKeyAuthIT {
     void signedAssertionGetsATokenThatRegistersAPaymentWhileASecretOrAReplayIsRefused() throws Exception {
         AuthorizationClient http = server.newBrowser();
         String assertion = assertion();
-        TokenResponse token = http.tokens().tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        // a backend: no DPoP key (the browser's connection would otherwise send the app's proof)
+        TokenResponse token = http.tokens().withDpop(null).tokenRequest(Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
                 "client_assertion", assertion));
         assertEquals(200, token.status(), token.body().toString());
         assertEquals(clientId, token.accessTokenClaims().path("azp").asText());

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -291,11 +292,13 @@ class TransactionRegistryIT {
         Page done = app.login(other, pkce, Map.of());
         TokenResponse tokens = app.tokens().exchangeCode(done.code(), pkce);
         String body = Json.write(PaymentService.registration(user.id(), AuthorizationClient.MOBILE_APP, detail()));
-        PaymentService.Answer answer = paymentService.post(paymentService.transactionsUrl(), "application/json", body,
-                tokens.accessToken());
-        assertEquals(403, answer.status(), answer.body());
-        assertEquals(403, paymentService.post(paymentService.transactionsUrl() + "/x/consume", null, null,
-                tokens.accessToken()).status());
+        // the user's token as the app sends it (DPoP-bound, docs/api.md §8): authenticated, but no initiator role
+        HttpResponse<String> answer = app.sendWithToken(HttpRequest.newBuilder(URI.create(paymentService
+                .transactionsUrl())).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), tokens.accessToken());
+        assertEquals(403, answer.statusCode(), answer.body());
+        assertEquals(403, app.sendWithToken(HttpRequest.newBuilder(URI.create(paymentService.transactionsUrl()
+                + "/x/consume")).POST(HttpRequest.BodyPublishers.noBody()), tokens.accessToken()).statusCode());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.txauth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.txauth.testkit.client.AppToken;
 import dev.txauth.testkit.client.AdminClient;
 import dev.txauth.testkit.browser.ChromeBrowser;
 import dev.txauth.testkit.client.Json;
@@ -137,22 +138,22 @@ class TxauthSettingsIT {
 
         @Test
         void aRealmUserWithoutAdminRolesMayNeitherReadNorChange() {
-            String token = userToken(TestUsers.withOtp(server, "settings-nobody"), List.of());
+            AppToken token = userToken(TestUsers.withOtp(server, "settings-nobody"), List.of());
             assertEquals(403, send("GET", SETTINGS, token, null).statusCode());
             assertEquals(403, send("PUT", SETTINGS, token, "{\"cooling_period_hours\":1}").statusCode());
-            assertEquals(401, send("GET", SETTINGS, null, null).statusCode());
-            assertEquals(401, send("PUT", SETTINGS, null, "{\"cooling_period_hours\":1}").statusCode());
+            assertEquals(401, send("GET", SETTINGS, (String) null, null).statusCode());
+            assertEquals(401, send("PUT", SETTINGS, (String) null, "{\"cooling_period_hours\":1}").statusCode());
             assertEquals(Json.parse(DEFAULTS), admin().get(SETTINGS).json());
         }
 
         @Test
         void viewRealmReadsButOnlyManageRealmChanges() {
-            String viewer = userToken(TestUsers.withOtp(server, "settings-viewer"), List.of("view-realm"));
+            AppToken viewer = userToken(TestUsers.withOtp(server, "settings-viewer"), List.of("view-realm"));
             assertEquals(200, send("GET", SETTINGS, viewer, null).statusCode());
             assertEquals(403, send("PUT", SETTINGS, viewer, "{\"cooling_period_hours\":1}").statusCode());
             assertEquals(Json.parse(DEFAULTS), admin().get(SETTINGS).json(), "the viewer changed nothing");
 
-            String manager = userToken(TestUsers.withOtp(server, "settings-manager"), List.of("manage-realm"));
+            AppToken manager = userToken(TestUsers.withOtp(server, "settings-manager"), List.of("manage-realm"));
             HttpResponse<String> put = send("PUT", SETTINGS, manager, "{\"cooling_period_hours\":2}");
             assertEquals(200, put.statusCode(), put.body());
             assertEquals(2, admin().get(SETTINGS).json().path("cooling_period_hours").asInt());
@@ -322,13 +323,13 @@ class TxauthSettingsIT {
         return ours;
     }
 
-    private String userToken(TestUser user, List<String> realmManagementRoles) {
+    private AppToken userToken(TestUser user, List<String> realmManagementRoles) {
         for (String role : realmManagementRoles) {
             grantRealmManagementRole(user, role);
         }
         var app = server.newBrowser().forwardedFor(DeviceRiskSupport.randomIp());
         Pkce pkce = Pkce.s256();
-        return app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce).accessToken();
+        return new AppToken(app, app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce).accessToken());
     }
 
     private void grantRealmManagementRole(TestUser user, String roleName) {
@@ -340,11 +341,20 @@ class TxauthSettingsIT {
         assertEquals(204, r.status(), r.body());
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+    /** A user's own (DPoP-bound) token, sent as the app sends it. */
+    private HttpResponse<String> send(String method, String path, AppToken token, String body) {
+        return token.send(request(method, path, body));
+    }
+
+    private HttpRequest.Builder request(String method, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) {
+        HttpRequest.Builder request = request(method, path, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

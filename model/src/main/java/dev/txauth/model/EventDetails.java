@@ -23,6 +23,12 @@ public final class EventDetails {
     /** How an approval was given: {@code totp} or {@code passkey}, and the id (never the secret) of the credential. */
     public static final String FACTOR = "factor";
     public static final String CREDENTIAL_ID = "credential_id";
+    /** docs/api.md §8: the RFC 7638 thumbprint of a device's DPoP public key (never the key itself). */
+    public static final String DEVICE_JKT = "device_jkt";
+    /** docs/api.md §8: which control refused ({@code cooling_period}, {@code daily}, … or {@code instant_payments_disabled}). */
+    public static final String LIMIT = "limit";
+    /** docs/api.md §8: where a limit refused: {@code register} or {@code approval}. */
+    public static final String LIMIT_STAGE = "limit_stage";
 
     private EventDetails() {
     }

@@ -30,7 +30,19 @@ public enum TxauthEvent {
     /** docs/api.md §6: a device became known after a second factor. */
     DEVICE_TRUSTED,
     /** docs/api.md §6: an admin forgot a device. */
-    DEVICE_FORGOTTEN;
+    DEVICE_FORGOTTEN,
+    /** docs/api.md §8: an app instance's DPoP key became the user's one bound device. */
+    DEVICE_BOUND,
+    /** docs/api.md §8: the bound key was replaced by another or an admin unbound it. */
+    DEVICE_UNBOUND,
+    /** docs/api.md §8: a registration or an approval was refused by a limit or the opt-out. */
+    LIMIT_REFUSED,
+    /** docs/api.md §8: the user changed their own limits. */
+    LIMITS_CHANGED,
+    /** docs/api.md §8: the user opted out of instant payments. */
+    INSTANT_PAYMENTS_DISABLED,
+    /** docs/api.md §8: the user opted back in. */
+    INSTANT_PAYMENTS_ENABLED;
 
     private static final String AUDIT_PREFIX = "TXAUTH_";
 

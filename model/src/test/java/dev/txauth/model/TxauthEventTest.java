@@ -8,14 +8,15 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The wire values and audit types are external interface (docs/api.md §6, §7): renaming a constant must fail here. */
+/** The wire values and audit types are external interface (docs/api.md §6, §7, §8): renaming a constant must fail here. */
 class TxauthEventTest {
 
     @Test
     void wireValuesAreTheDocumentedEventNames() {
         assertEquals(List.of("transaction_registered", "transaction_approved", "transaction_declined",
                         "transaction_locked", "transaction_expired", "transaction_consumed", "confirmations_blocked", "risk_decision",
-                        "device_trusted", "device_forgotten"),
+                        "device_trusted", "device_forgotten", "device_bound", "device_unbound", "limit_refused",
+                        "limits_changed", "instant_payments_disabled", "instant_payments_enabled"),
                 Arrays.stream(TxauthEvent.values()).map(TxauthEvent::wireValue).toList());
     }
 

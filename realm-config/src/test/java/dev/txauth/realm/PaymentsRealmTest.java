@@ -33,6 +33,8 @@ class PaymentsRealmTest {
         assertFalse(app.get("serviceAccountsEnabled").asBoolean());
         assertEquals("S256", app.get("attributes").get("pkce.code.challenge.method").asText());
         assertEquals(List.of("com.example.wallet:/oauth2redirect"), texts(app.get("redirectUris")));
+        // docs/api.md §8: the bound device is the app's DPoP key, so every mobile-app token must be DPoP-bound.
+        assertEquals("true", app.get("attributes").get("dpop.bound.access.tokens").asText());
     }
 
     @Test

@@ -13,6 +13,11 @@ final class RegistryResponses {
     }
 
     static Response json(Response.Status status, ObjectNode body) {
+        return json(status.getStatusCode(), body);
+    }
+
+    /** Also for {@code 422}, which JAX-RS has no constant for. */
+    static Response json(int status, ObjectNode body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }

@@ -122,12 +122,17 @@ public final class TransactionRegistry {
 
     /**
      * The user confirmed the pending transaction with a second factor. Empty if it was no longer pending (another tab,
-     * timeout, lock): then nothing changed.
+     * timeout, lock) or the payment controls refused it (then it is declined): otherwise nothing changed.
      *
      * @param userSessionId the user session this login will create (Keycloak gives it the id of the root
      *                      authentication session; the RAR processor re-binds it at the token endpoint)
      */
     public Optional<Approval> approve(TransactionRecord record, Factor factor, String userSessionId) {
+        // docs/api.md §8: the limits again, atomically, in this transaction; a refused approval ends the payment.
+        if (TransactionLimits.atApproval(session, realm, record).isPresent()) {
+            decline(record);
+            return Optional.empty();
+        }
         long now = Time.currentTime();
         if (!store.approve(realm.getId(), record.id(), record.userId(), record.clientId(), now,
                 now + settings.approvalLifetime(), factor.method(), userSessionId, factor.credentialId(),

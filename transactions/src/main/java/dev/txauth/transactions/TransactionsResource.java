@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.txauth.transactions.detail.InvalidDetailException;
+import dev.txauth.controls.enforcement.LimitEnforcement;
+import dev.txauth.controls.limits.InvalidAmountException;
 import dev.txauth.transactions.detail.PaymentDetail;
 import dev.txauth.transactions.detail.PaymentDetailValidator;
 import jakarta.ws.rs.GET;
@@ -103,6 +105,10 @@ public class TransactionsResource {
             return RegistryResponses.error(Response.Status.BAD_REQUEST, "invalid_authorization_details",
                     e.getMessage());
         }
+        Response refused = limitRefusal(user, detail);
+        if (refused != null) {
+            return refused;
+        }
         TransactionRegistry.Actor initiator = actor(caller);
         String id = registry.register(user, client, initiator, detail).id();
         LOG.debugf("Registered transaction in realm %s for client %s by %s", realm.getName(), client.getClientId(),
@@ -115,6 +121,17 @@ public class TransactionsResource {
         answer.set("authorization_details", detail.toJson(id));
         return Response.fromResponse(RegistryResponses.json(Response.Status.CREATED, answer))
                 .location(session.getContext().getUri().getAbsolutePathBuilder().path(id).build()).build();
+    }
+
+    /** docs/api.md §8: {@code 422} with the limits engine's body, or null when the payment fits every control. */
+    private Response limitRefusal(UserModel user, PaymentDetail detail) {
+        try {
+            return LimitEnforcement.atRegistration(session, realm, user, detail.currency(), detail.amount())
+                    .map(r -> RegistryResponses.json(422, JSON.valueToTree(r.body()))).orElse(null);
+        } catch (InvalidAmountException e) {
+            return RegistryResponses.error(Response.Status.BAD_REQUEST, "invalid_authorization_details",
+                    "instructedAmount.amount: " + e.getMessage());
+        }
     }
 
     @GET

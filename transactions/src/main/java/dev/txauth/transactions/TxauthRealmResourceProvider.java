@@ -1,5 +1,6 @@
 package dev.txauth.transactions;
 
+import dev.txauth.controls.selfservice.MeResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,6 +25,12 @@ public class TxauthRealmResourceProvider implements RealmResourceProvider {
     @Path("transactions")
     public TransactionsResource transactions() {
         return new TransactionsResource(session, settings);
+    }
+
+    /** The user's own payment controls: limits and the instant-payments opt-out (docs/api.md §8). */
+    @Path("me")
+    public MeResource me() {
+        return new MeResource(session);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.txauth.authenticators.confirm;
 
-import dev.txauth.authenticators.alert.UserAlertEmail;
+import dev.txauth.model.alert.UserAlertEmail;
 import dev.txauth.model.EventDetails;
 import dev.txauth.transactions.ConfirmationLimit;
 import dev.txauth.transactions.TransactionRecord;

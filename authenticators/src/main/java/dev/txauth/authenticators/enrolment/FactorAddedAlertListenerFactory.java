@@ -1,7 +1,7 @@
 package dev.txauth.authenticators.enrolment;
 
 import dev.txauth.model.provider.StatelessFactory;
-import dev.txauth.authenticators.alert.UserAlertEmail;
+import dev.txauth.model.alert.UserAlertEmail;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.regex.Pattern;
 
-/** Strict JSON for settings: one document, no duplicate keys, shallow; and safe quoting of what a caller sent. */
-final class SettingsJson {
+/**
+ * Strict JSON for settings and the user's own controls: one document, no duplicate keys, shallow; and safe quoting of
+ * what a caller sent.
+ */
+public final class SettingsJson {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
@@ -25,7 +28,7 @@ final class SettingsJson {
     private SettingsJson() {
     }
 
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
@@ -38,7 +41,7 @@ final class SettingsJson {
     }
 
     /** A key the caller sent, echoed only when it is plain: error descriptions never reflect markup or control text. */
-    static String quote(String key) {
+    public static String quote(String key) {
         return PLAIN_KEY.matcher(key).matches() ? "\"" + key + "\"" : "a key that is not a setting name";
     }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * What a mobile app's system browser does at the authorization endpoint, over real HTTP: the authorization request
  * with PKCE, Keycloak's login pages walked form by form with cookies kept like a browser, up to the redirect back to
- * the app. The app's own calls to the token endpoint are {@link #tokens()}.
+ * the app. The app's own calls to the token endpoint are {@link #tokens()}. Each instance is also the installed app
+ * with its DPoP key (docs/api.md §8): its authorization requests carry {@code dpop_jkt}, its token requests a proof.
  */
 public final class AuthorizationClient {
 
@@ -34,6 +35,7 @@ public final class AuthorizationClient {
     private final BrowserCookies cookies = new BrowserCookies();
     private final HttpClient http;
     private final Map<String, String> headers = new ConcurrentHashMap<>();
+    private volatile DpopKey dpop = DpopKey.TEST_PHONE;
 
     /**
      * A new phone: its own cookie jar and its own client address. Every test browser comes from its own IP (sent as
@@ -68,6 +70,26 @@ public final class AuthorizationClient {
         return this;
     }
 
+    /** This app instance's DPoP key. */
+    public DpopKey dpop() {
+        return dpop;
+    }
+
+    /**
+     * From now on this app proves {@code key} (same browser cookies): another phone, the app reinstalled, or a test
+     * presenting another key than the one it bound. Without it, every client is the app on {@link DpopKey#TEST_PHONE}.
+     */
+    public AuthorizationClient useDpopKey(DpopKey key) {
+        this.dpop = key;
+        return this;
+    }
+
+    /** Sends an API call with this app's DPoP-bound access token: {@code Authorization: DPoP} and a proof with {@code ath}. */
+    public HttpResponse<String> sendWithToken(HttpRequest.Builder request, String accessToken) {
+        HttpRequest probe = request.copy().build();
+        return send(dpop.authorize(request, probe.method(), probe.uri(), accessToken));
+    }
+
     public BrowserCookies cookies() {
         return cookies;
     }
@@ -85,6 +107,7 @@ public final class AuthorizationClient {
         params.put("scope", "openid");
         params.put("state", "st-" + System.nanoTime());
         params.put("nonce", "n-" + System.nanoTime());
+        params.put("dpop_jkt", dpop.thumbprint());
         if (pkce != null) {
             params.put("code_challenge", pkce.challenge());
             params.put("code_challenge_method", "S256");
@@ -213,6 +236,6 @@ public final class AuthorizationClient {
 
     /** The token endpoint, reached over this client's connection (same client address and headers). */
     public TokenClient tokens() {
-        return new TokenClient(realmUrl, this::send);
+        return new TokenClient(realmUrl, this::send, this::dpop);
     }
 }

@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What an app or a backend does at Keycloak's token endpoint: code exchange with the PKCE verifier, refresh,
- * client credentials, token exchange (RFC 8693), introspection, and raw requests for the negative tests.
+ * client credentials, token exchange (RFC 8693), introspection, and raw requests for the negative tests. A client with a
+ * {@link DpopKey} (the app's) sends a DPoP proof of it with every token-endpoint request (RFC 9449 §5).
  */
 public final class TokenClient {
 
@@ -23,10 +25,22 @@ public final class TokenClient {
 
     private final String realmUrl;
     private final Transport transport;
+    /** Read at each request: the app's key as it is then (a test may switch it). */
+    private final Supplier<DpopKey> dpop;
 
     public TokenClient(String realmUrl, Transport transport) {
+        this(realmUrl, transport, () -> null);
+    }
+
+    public TokenClient(String realmUrl, Transport transport, Supplier<DpopKey> dpop) {
         this.realmUrl = realmUrl;
         this.transport = transport;
+        this.dpop = dpop;
+    }
+
+    /** The same connection proving another key, or none ({@code null}): for the negative DPoP tests. */
+    public TokenClient withDpop(DpopKey key) {
+        return new TokenClient(realmUrl, transport, () -> key);
     }
 
     /** A backend's own connection, not tied to any browser (e.g. the payment service's client credentials). */
@@ -74,8 +88,22 @@ public final class TokenClient {
 
     /** Any token-endpoint call, for the negative tests (password grant, wrong verifier...). */
     public TokenResponse tokenRequest(Map<String, String> form) {
-        HttpResponse<String> response = post("/protocol/openid-connect/token", form);
+        DpopKey key = dpop.get();
+        return tokenRequest(form, key == null ? null : key.proof("POST", tokenEndpoint()));
+    }
+
+    /** A token-endpoint call with exactly this {@code DPoP} header ({@code null}: none), e.g. a replayed proof. */
+    public TokenResponse tokenRequest(Map<String, String> form, String dpopProof) {
+        HttpRequest.Builder request = form(tokenEndpoint(), form);
+        if (dpopProof != null) {
+            request.header("DPoP", dpopProof);
+        }
+        HttpResponse<String> response = transport.send(request);
         return new TokenResponse(response.statusCode(), Json.parse(response.body()));
+    }
+
+    public URI tokenEndpoint() {
+        return URI.create(realmUrl + "/protocol/openid-connect/token");
     }
 
     public JsonNode introspect(String token, String clientId, String secret) {
@@ -88,8 +116,11 @@ public final class TokenClient {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) {
-        return transport.send(HttpRequest.newBuilder(URI.create(realmUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(form))));
+        return transport.send(form(URI.create(realmUrl + path), form));
+    }
+
+    private static HttpRequest.Builder form(URI uri, Map<String, String> form) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(form)));
     }
 }

@@ -4,13 +4,6 @@ import dev.txauth.testkit.client.Json;
 import dev.txauth.testkit.server.TxauthServer;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -57,40 +50,11 @@ public final class AuditTable {
     }
 
     public List<Map<String, Object>> query(String sql, Object... args) {
-        try (Connection c = server.auditDatabase().open(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            List<Map<String, Object>> out = new ArrayList<>();
-            if (!ps.execute()) {
-                return out;
-            }
-            try (ResultSet rs = ps.getResultSet()) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= md.getColumnCount(); i++) {
-                        Object v = rs.getObject(i);
-                        row.put(md.getColumnLabel(i), v == null ? null : v instanceof String ? v : v.toString());
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SqlRows.query(() -> server.auditDatabase().open(), sql, args);
     }
 
     public int update(String sql, Object... args) {
-        try (Connection c = server.auditDatabase().open(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SqlRows.update(() -> server.auditDatabase().open(), sql, args);
     }
 
     public static JsonNode details(Map<String, Object> row) {

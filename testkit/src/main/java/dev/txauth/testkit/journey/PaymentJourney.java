@@ -64,7 +64,8 @@ public final class PaymentJourney {
     private static ConfirmationPage open(AuthorizationClient app, TestUser user, String transactionId,
                                          String authorizationDetails, Map<String, String> extra) {
         Pkce pkce = Pkce.s256();
-        Page page = app.authorize(app.authorizationParameters(pkce, transactionRequest(authorizationDetails, extra)));
+        Page page = app.authorize(app.authorizationParameters(pkce,
+                transactionRequest(authorizationDetails, extra)));
         if (page.form(AuthorizationClient.LOGIN_FORM).isPresent()) {
             page = app.submitPassword(page, user.username(), user.password());
         }
@@ -88,7 +89,8 @@ public final class PaymentJourney {
     public static Pkce confirmationPageIn(ChromeBrowser chrome, AuthorizationClient app, TestUser user,
                                           String transactionId) {
         Pkce pkce = Pkce.s256();
-        chrome.open(app.authorizationUrl(pkce, transactionRequest(PaymentService.reference(transactionId), Map.of())));
+        chrome.open(app.authorizationUrl(pkce, transactionRequest(PaymentService.reference(transactionId),
+                Map.of())));
         chrome.signInIfAsked(user);
         chrome.answerOtpIfAsked(user, By.id("txauth-confirm-form"));
         chrome.awaitClickable(By.id("txauth-confirm-form"));

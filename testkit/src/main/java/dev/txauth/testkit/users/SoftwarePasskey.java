@@ -36,6 +36,17 @@ public final class SoftwarePasskey {
     private final byte[] credentialId = new byte[32];
     private final KeyPair keys;
     private long signCount;
+    private boolean keepsCounter = true;
+
+    /**
+     * A passkey whose authenticator keeps no signature counter (always 0, as many synced platform passkeys report):
+     * its assertions may arrive in any order, e.g. several confirmations racing in parallel.
+     */
+    public static SoftwarePasskey withoutSignCounter() {
+        SoftwarePasskey key = new SoftwarePasskey();
+        key.keepsCounter = false;
+        return key;
+    }
 
     public SoftwarePasskey() {
         new SecureRandom().nextBytes(credentialId);
@@ -116,7 +127,7 @@ public final class SoftwarePasskey {
         ByteArrayOutputStream authData = new ByteArrayOutputStream();
         authData.writeBytes(sha256(rpId.getBytes(StandardCharsets.UTF_8)));
         authData.write(FLAG_UP | FLAG_UV);
-        authData.writeBytes(ByteBuffer.allocate(4).putInt((int) ++signCount).array());
+        authData.writeBytes(ByteBuffer.allocate(4).putInt(keepsCounter ? (int) ++signCount : 0).array());
         byte[] authenticatorData = authData.toByteArray();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("credentialId", B64URL.encodeToString(credentialId));

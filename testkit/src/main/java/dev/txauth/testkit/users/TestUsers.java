@@ -1,5 +1,11 @@
 package dev.txauth.testkit.users;
 
+import dev.txauth.testkit.client.DpopKey;
+import dev.txauth.testkit.database.KeycloakTables;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.UUID;
+
 import dev.txauth.testkit.client.AdminClient;
 import dev.txauth.testkit.client.Json;
 import dev.txauth.testkit.server.TxauthServer;
@@ -15,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Users with TOTP get a realistic credential (the same JSON an export of a real enrolment contains); users with a
  * passkey get a {@link SoftwarePasskey} registered as WebAuthn second factor; users with a phone get the OIDC
  * {@code phone_number} / {@code phone_number_verified} attributes.
+ * <p>
+ * By default a user is an <em>established customer</em> (docs/api.md §8): the account was opened 30 days ago and the
+ * app on the test phone ({@link DpopKey#TEST_PHONE}) was bound 30 days ago, so the cooling period is over and a login
+ * from that phone meets no bind page. {@link #newAccount()} gives a customer who has just signed up: no bound phone,
+ * account created now, the cooling period ahead.
  */
 public final class TestUsers {
 
@@ -34,6 +45,7 @@ public final class TestUsers {
     private String phoneNumber;
     private boolean phoneVerified;
     private Map<String, Object> passkeyCredential;
+    private boolean newAccount;
 
     private TestUsers(TxauthServer server, String prefix) {
         this.server = server;
@@ -82,6 +94,12 @@ public final class TestUsers {
         return this;
     }
 
+    /** A customer who has just opened the account: no bound phone yet, the cooling period starts now. */
+    public TestUsers newAccount() {
+        newAccount = true;
+        return this;
+    }
+
     /** Adds {@code phone_number} (E.164) and {@code phone_number_verified}. */
     public TestUsers phone(String e164, boolean verified) {
         if (!e164.matches("\\+[1-9][0-9]{6,14}")) {
@@ -113,8 +131,27 @@ public final class TestUsers {
             throw new IllegalStateException("Create user " + username + ": " + created.status() + " " + created.body());
         }
         String location = created.raw().headers().firstValue("Location").orElseThrow();
-        return new TestUser(location.substring(location.lastIndexOf('/') + 1), username, PASSWORD, otpSecret, passkey,
-                phoneNumber);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        if (!newAccount) {
+            establish(id);
+        }
+        return new TestUser(id, username, PASSWORD, otpSecret, passkey, phoneNumber);
+    }
+
+    /** Backdates the account and binds the user's phone key 30 days ago (see the class comment). */
+    private void establish(String userId) {
+        long monthAgo = System.currentTimeMillis() - Duration.ofDays(30).toMillis();
+        KeycloakTables tables = new KeycloakTables(server);
+        tables.update("UPDATE user_entity SET created_timestamp = ? WHERE id = ?", monthAgo, userId);
+        tables.update("INSERT INTO txauth_device_binding (realm_id, user_id, id, jkt, bound_at)"
+                + " SELECT r.id, ?, ?, ?, ? FROM realm r WHERE r.name = ?", userId, UUID.randomUUID().toString(),
+                DpopKey.TEST_PHONE.thumbprint(), new Timestamp(monthAgo), TxauthServer.REALM);
+        // Keycloak caches the user it just created: read the backdated row from the database again.
+        AdminClient.Response cleared = server.admin().post("/admin/realms/" + TxauthServer.REALM
+                + "/clear-user-cache", null);
+        if (cleared.status() != 204) {
+            throw new IllegalStateException("clear-user-cache: " + cleared.status());
+        }
     }
 
     private List<Map<String, Object>> credentials() {

@@ -1,4 +1,4 @@
-package dev.txauth.authenticators.alert;
+package dev.txauth.model.alert;
 
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;

@@ -1,0 +1,58 @@
+package dev.txauth.devices;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code txauth_device_binding} through Keycloak's own transaction: a bind commits or rolls back with the login that
+ * made it. The table's primary key (realm_id, user_id) holds at most one bound key per user on every node; a rebind
+ * is a single upsert, so two concurrent binds end with one of them, never two rows.
+ */
+public final class DeviceBindingStore {
+
+    private final EntityManager em;
+
+    public DeviceBindingStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public Optional<DeviceBinding> find(String realmId, String userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, jkt, bound_at from txauth_device_binding"
+                        + " where realm_id = ?1 and user_id = ?2")
+                .setParameter(1, realmId).setParameter(2, userId).getResultList();
+        return rows.stream().findFirst().map(row -> new DeviceBinding((String) row[0], (String) row[1],
+                Timestamps.instant(row[2])));
+    }
+
+    /** Binds {@code jkt} for the user, replacing any other key; the new binding. */
+    public DeviceBinding bind(String realmId, String userId, String jkt, Instant now) {
+        String id = UUID.randomUUID().toString();
+        em.createNativeQuery("insert into txauth_device_binding (realm_id, user_id, id, jkt, bound_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5) on conflict (realm_id, user_id)"
+                        + " do update set id = excluded.id, jkt = excluded.jkt, bound_at = excluded.bound_at")
+                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, id).setParameter(4, jkt)
+                .setParameter(5, Timestamp.from(now)).executeUpdate();
+        return new DeviceBinding(id, jkt, now);
+    }
+
+    /** Removes the binding with this id; false when the user has no binding of that id. */
+    public boolean unbind(String realmId, String userId, String bindingId) {
+        return em.createNativeQuery("delete from txauth_device_binding where realm_id = ?1 and user_id = ?2"
+                        + " and id = ?3")
+                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, bindingId).executeUpdate() > 0;
+    }
+
+    /** Called when Keycloak removes a user. */
+    public void forgetAll(String realmId, String userId) {
+        em.createNativeQuery("delete from txauth_device_binding where realm_id = ?1 and user_id = ?2")
+                .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
+    }
+}
