@@ -24,7 +24,7 @@ class AfricasTalkingSenderTest extends StubGateways {
 
     private AfricasTalkingSender sender(String from) {
         return new AfricasTalkingSender(new AfricasTalkingSender.Settings(primary.baseUrl(), "txauth", from),
-                "atsk_key", http(2000));
+                "atsk_key", http(ANSWER_TIMEOUT_MS));
     }
 
     private void stub(int httpStatus, String body) {
@@ -70,7 +70,7 @@ class AfricasTalkingSenderTest extends StubGateways {
     void aWrongApiKeyIsARejection() {
         stub(201, answer(101, "Success"));
         AfricasTalkingSender wrongKey = new AfricasTalkingSender(
-                new AfricasTalkingSender.Settings(primary.baseUrl(), "txauth", null), "other", http(2000));
+                new AfricasTalkingSender.Settings(primary.baseUrl(), "txauth", null), "other", http(ANSWER_TIMEOUT_MS));
         primary.stubFor(post(urlPathEqualTo("/version1/messaging")).atPriority(10)
                 .willReturn(aResponse().withStatus(401).withBody("The supplied authentication is invalid")));
         assertEquals(new SmsOutcome.Rejected("africastalking", "http-401"), wrongKey.send(message()));

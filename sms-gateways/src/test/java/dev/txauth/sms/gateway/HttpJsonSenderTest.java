@@ -24,7 +24,7 @@ class HttpJsonSenderTest extends StubGateways {
 
     private HttpJsonSender sender(HttpJsonSender.Auth auth, String secret) {
         return new HttpJsonSender(new HttpJsonSender.Settings(primary.baseUrl() + "/sms", TEMPLATE, auth, "/data/ref"),
-                secret, http(2000), CLOCK);
+                secret, http(ANSWER_TIMEOUT_MS), CLOCK);
     }
 
     @Test
@@ -57,7 +57,7 @@ class HttpJsonSenderTest extends StubGateways {
     void escapesQuotesAndBackslashesInTheText() {
         primary.stubFor(post(urlPathEqualTo("/sms")).willReturn(okJson("{}")));
         new HttpJsonSender(new HttpJsonSender.Settings(primary.baseUrl() + "/sms", HttpJsonSender.BodyTemplate.DEFAULT,
-                HttpJsonSender.Auth.NONE, "/id"), null, http(2000), CLOCK)
+                HttpJsonSender.Auth.NONE, "/id"), null, http(ANSWER_TIMEOUT_MS), CLOCK)
                 .send(new dev.txauth.sms.SmsMessage(new dev.txauth.sms.phone.E164Number(NUMBER), "a\"b\\c\",\"x\":\"y"));
         assertEquals("{\"to\":\"" + NUMBER + "\",\"text\":\"a\\\"b\\\\c\\\",\\\"x\\\":\\\"y\"}",
                 onlyRequest(primary).getBodyAsString());

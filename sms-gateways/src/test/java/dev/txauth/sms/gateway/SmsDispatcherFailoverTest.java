@@ -126,7 +126,7 @@ class SmsDispatcherFailoverTest extends StubGateways {
             throw new IllegalStateException("boom");
         };
         SmsSender twilio = new TwilioSender(new TwilioSender.Settings(secondary.baseUrl(), SID, "+15005550006", null),
-                "t", http(2000));
+                "t", http(ANSWER_TIMEOUT_MS));
         SmsDispatcher dispatcher = new SmsDispatcher(List.of(new SmsDispatcher.Route("custom", broken),
                 new SmsDispatcher.Route("twilio", twilio)), new SmsMetrics(registry), new PhoneNumbers("NG"));
         assertEquals(new SmsOutcome.Sent("twilio", "SM42"), dispatcher.send(message()));

@@ -52,6 +52,12 @@ public abstract class StubGateways {
         return new SmsMessage(new E164Number(NUMBER), TEXT);
     }
 
+    /**
+     * For stubs that do answer: generous, because the first request to a fresh WireMock on a loaded 2-core CI machine
+     * took over 2 s. Tests of the timeout itself pass their own short value.
+     */
+    protected static final int ANSWER_TIMEOUT_MS = 15_000;
+
     protected static GatewayHttp http(int timeoutMs) {
         return new GatewayHttp(Duration.ofMillis(1000), Duration.ofMillis(timeoutMs));
     }

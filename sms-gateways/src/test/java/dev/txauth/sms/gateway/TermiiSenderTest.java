@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TermiiSenderTest extends StubGateways {
 
     private TermiiSender sender() {
-        return new TermiiSender(new TermiiSender.Settings(primary.baseUrl(), "TxAuth", "dnd"), "TL-key-123", http(2000));
+        return new TermiiSender(new TermiiSender.Settings(primary.baseUrl(), "TxAuth", "dnd"), "TL-key-123", http(ANSWER_TIMEOUT_MS));
     }
 
     @Test

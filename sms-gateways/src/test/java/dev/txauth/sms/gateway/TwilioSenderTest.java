@@ -28,7 +28,7 @@ class TwilioSenderTest extends StubGateways {
     void postsToTheAccountsMessagesResourceWithBasicAuth() {
         stubCreated();
         TwilioSender sender = new TwilioSender(new TwilioSender.Settings(primary.baseUrl(), SID, "+15005550006", null),
-                "tw-token", http(2000));
+                "tw-token", http(ANSWER_TIMEOUT_MS));
         assertEquals(new SmsOutcome.Sent("twilio", "SM1f0e8ae6ade43cb3c0ce4525424e404f"), sender.send(message()));
         assertEquals(Map.of("To", NUMBER, "From", "+15005550006", "Body", TEXT), form(onlyRequest(primary)));
     }
@@ -37,7 +37,7 @@ class TwilioSenderTest extends StubGateways {
     void usesTheMessagingServiceInsteadOfFromWhenSet() {
         stubCreated();
         TwilioSender sender = new TwilioSender(new TwilioSender.Settings(primary.baseUrl(), SID, null,
-                "MG9752274e9e519418a7406176694466fa"), "tw-token", http(2000));
+                "MG9752274e9e519418a7406176694466fa"), "tw-token", http(ANSWER_TIMEOUT_MS));
         sender.send(message());
         assertEquals(Map.of("To", NUMBER, "MessagingServiceSid", "MG9752274e9e519418a7406176694466fa", "Body", TEXT),
                 form(onlyRequest(primary)));
@@ -47,7 +47,7 @@ class TwilioSenderTest extends StubGateways {
     void aWrongTokenIsARejection() {
         stubCreated();
         TwilioSender sender = new TwilioSender(new TwilioSender.Settings(primary.baseUrl(), SID, "+15005550006", null),
-                "wrong", http(2000));
+                "wrong", http(ANSWER_TIMEOUT_MS));
         primary.stubFor(post(urlPathEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json")).atPriority(10)
                 .willReturn(aResponse().withStatus(401).withBody("{\"code\":20003,\"status\":401}")));
         assertEquals(new SmsOutcome.Rejected("twilio", "http-401"), sender.send(message()));
