@@ -86,22 +86,24 @@ class WebhookDurabilityIT {
     @Test
     void measuresDeliveryLatencyAndRequestPathCost() {
         TestUser user = TestUsers.withPassword(server, "webhook-latency");
-        List<Long> without = registrations(user, 60, new HashMap<>());
+        // Without an endpoint before and after the burst, so warm-up and load drift do not favour either side.
+        List<Long> without = new ArrayList<>(registrations(user, 50, new HashMap<>()));
+        List<Long> with;
+        List<Long> latency = new ArrayList<>();
         try (WebhookInbox inbox = WebhookInbox.subscribe(server, REGISTERED)) {
             Map<String, Long> committed = new HashMap<>();
-            List<Long> with = registrations(user, 200, committed);
+            with = registrations(user, 200, committed);
             List<WebhookInbox.Received> got = inbox.await(r -> committed.containsKey(r.body().path("transaction_id")
                     .asText()), 200, 60_000);
-            List<Long> latency = new ArrayList<>();
             for (WebhookInbox.Received r : got) {
                 latency.add(r.receivedAt() - committed.get(r.body().get("transaction_id").asText()));
             }
-            System.out.printf("WEBHOOK-MEASURE delivery latency (201 answer -> receiver, 200-event burst): median %d ms,"
-                    + " p99 %d ms; register median without endpoint %d ms, with a subscribed endpoint %d ms%n",
-                    percentile(latency, 50), percentile(latency, 99), percentile(without, 50),
-                    percentile(with, 50));
-            assertTrue(percentile(latency, 99) < 10_000, "p99 " + percentile(latency, 99) + " ms");
         }
+        without.addAll(registrations(user, 50, new HashMap<>()));
+        System.out.printf("WEBHOOK-MEASURE delivery latency (201 answer -> receiver, 200-event burst): median %d ms,"
+                        + " p99 %d ms; register median without endpoint %d ms, with a subscribed endpoint %d ms%n",
+                percentile(latency, 50), percentile(latency, 99), percentile(without, 50), percentile(with, 50));
+        assertTrue(percentile(latency, 99) < 10_000, "p99 " + percentile(latency, 99) + " ms");
     }
 
     /** Sequential registrations; the 201 comes after the commit, so its time is an upper bound of the commit's. */
