@@ -145,6 +145,53 @@ class WebhookAdminIT {
         }
     }
 
+    @Test
+    void theConsoleTabSetsTheRealmsPauseRuleAndAnEndpointThatKeepsFailingIsPausedUntilReEnabled() {
+        String tabType = "org.keycloak.services.ui.extend.UiTabProvider";
+        boolean offered = false;
+        for (JsonNode t : admin.serverInfo().path("componentTypes").path(tabType)) {
+            offered |= "txauth-webhooks".equals(t.path("id").asText());
+        }
+        assertTrue(offered, "the admin console tab txauth-webhooks is registered");
+        String realmId = admin.get("/admin/realms/" + TxauthServer.REALM).json().path("id").asText();
+        String components = "/admin/realms/" + TxauthServer.REALM + "/components";
+        AdminClient.Response bad = admin.post(components, Map.of("providerId", "txauth-webhooks", "providerType",
+                tabType, "parentId", realmId, "config", Map.of("pause-seconds", List.of("5"))));
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(bad.body().contains("pause-seconds must be between 10 and 86400"), bad.body());
+        AdminClient.Response tab = admin.post(components, Map.of("providerId", "txauth-webhooks", "providerType",
+                tabType, "parentId", realmId, "config", Map.of("pause-after-failures", List.of("2"),
+                        "pause-seconds", List.of("3600"), "realm", List.of(TxauthServer.REALM),
+                        "tab", List.of("txauth-webhooks"))));
+        assertEquals(201, tab.status(), tab.body());
+        String location = tab.raw().headers().firstValue("Location").orElseThrow();
+        try (WebhookInbox inbox = WebhookInbox.subscribe(server, "TXAUTH_WEBHOOK_TEST")) {
+            String endpoint = WebhookInbox.PATH + "/" + inbox.endpointId();
+            inbox.down();
+            String pending = admin.post(endpoint + "/test", null).json().get("delivery_id").asText();
+            long end = System.currentTimeMillis() + 30_000;
+            JsonNode state = admin.get(endpoint).json();
+            while (!state.hasNonNull("paused_until") && System.currentTimeMillis() < end) {
+                WebhookInbox.sleep(100);
+                state = admin.get(endpoint).json();
+            }
+            assertTrue(state.hasNonNull("paused_until"), "paused after 2 failures: " + state);
+            assertTrue(state.get("paused_until").asLong() > System.currentTimeMillis() + 3_000_000, state.toString());
+            int attempts = delivery(inbox, pending, "pending").get("attempts").asInt();
+            inbox.up();
+            WebhookInbox.sleep(3_000);
+            assertEquals(attempts, delivery(inbox, pending, "pending").get("attempts").asInt(),
+                    "no attempt while paused, though the receiver is back");
+            assertEquals(200, admin.put(endpoint, Map.of("url", inbox.url(), "events", List.of("TXAUTH_WEBHOOK_TEST"),
+                    "enabled", true)).status());
+            assertFalse(admin.get(endpoint).json().hasNonNull("paused_until"), "re-enabling lifts the pause");
+            // The pause is lifted but the row waits for its backoff (at most 2 s on the test server).
+            awaitStatus(inbox, pending, "delivered");
+        } finally {
+            admin.delete(components + location.substring(location.lastIndexOf('/')));
+        }
+    }
+
     private JsonNode awaitAttempted(WebhookInbox inbox, String deliveryId) {
         long end = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < end) {

@@ -124,7 +124,7 @@ public class WebhookAdminResource {
                 TEST_TYPE, AuditRecord.SUCCESS, null, null, null, null, null, null, null, null, null, Map.of());
         String deliveryId = UUID.randomUUID().toString();
         new DeliveryStore(session).insert(deliveryId, id, realm.getId(), WebhookBody.webhookId(ping), TEST_TYPE,
-                WebhookBody.of(ping, realm.getName()), now, now + webhooks.config().maxAge().toMillis());
+                WebhookBody.of(ping, realm.getName()), now, now + maxAgeMillis());
         wakeAfterCommit();
         return Response.accepted(Map.of("delivery_id", deliveryId, "webhook_id", WebhookBody.webhookId(ping)))
                 .build();
@@ -153,7 +153,7 @@ public class WebhookAdminResource {
         auth.realm().requireManageEvents();
         DeliveryStore store = new DeliveryStore(session);
         long now = System.currentTimeMillis();
-        if (store.retry(realm.getId(), deliveryId, now, now + webhooks.config().maxAge().toMillis())) {
+        if (store.retry(realm.getId(), deliveryId, now, now + maxAgeMillis())) {
             wakeAfterCommit();
             return Response.accepted(Map.of("id", deliveryId, "status", DeliveryStore.PENDING)).build();
         }
@@ -171,6 +171,10 @@ public class WebhookAdminResource {
             throw new EndpointRequest.Invalid(e.getMessage());
         }
         return request;
+    }
+
+    private long maxAgeMillis() {
+        return WebhookSettingsTab.settings(session, realm).maxAge().toMillis();
     }
 
     private void wakeAfterCommit() {

@@ -22,13 +22,11 @@ import java.util.UUID;
 public class WebhookEventListenerProvider implements EventListenerProvider {
 
     private final KeycloakSession session;
-    private final WebhookConfig config;
     private final WebhookSender sender;
     private boolean wakeEnlisted;
 
-    WebhookEventListenerProvider(KeycloakSession session, WebhookConfig config, WebhookSender sender) {
+    WebhookEventListenerProvider(KeycloakSession session, WebhookSender sender) {
         this.session = session;
-        this.config = config;
         this.sender = sender;
     }
 
@@ -76,10 +74,11 @@ public class WebhookEventListenerProvider implements EventListenerProvider {
         RealmModel realm = s.realms().getRealm(record.realmId());
         String body = WebhookBody.of(record, realm == null ? record.realmId() : realm.getName());
         long now = System.currentTimeMillis();
+        long expiresAt = now + WebhookSettingsTab.settings(s, realm).maxAge().toMillis();
         DeliveryStore outbox = new DeliveryStore(s);
         for (Endpoint e : subscribed) {
             outbox.insert(UUID.randomUUID().toString(), e.id(), record.realmId(), WebhookBody.webhookId(record),
-                    record.type(), body, now, now + config.maxAge().toMillis());
+                    record.type(), body, now, expiresAt);
         }
         return true;
     }

@@ -38,7 +38,7 @@ public class WebhookEventListenerProviderFactory implements EventListenerProvide
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new WebhookEventListenerProvider(session, config, sender);
+        return new WebhookEventListenerProvider(session, sender);
     }
 
     @Override

@@ -127,7 +127,8 @@ final class WebhookSender {
         KeycloakModelUtils.runJobInTransaction(sessions, s -> {
             DeliveryStore store = new DeliveryStore(s);
             store.attemptFailed(d.id(), outcome.status(), outcome.error(), next);
-            store.endpointFailed(d.endpointId(), config.pauseAfterFailures(), now + config.pause().toMillis());
+            RealmDeliverySettings realm = WebhookSettingsTab.settings(s, s.realms().getRealm(d.realmId()));
+            store.endpointFailed(d.endpointId(), realm.pauseAfterFailures(), now + realm.pause().toMillis());
         });
         (next < 0 ? metrics.failed : metrics.retried).increment();
         LOG.debugf("txauth-webhooks: delivery %s attempt %d failed (%s)%s", d.id(), d.attempt(), outcome.error(),
