@@ -43,7 +43,9 @@ public final class DevServer {
         }
 
         KeycloakSettings settings = new KeycloakSettings(state, httpPort, managementPort, dbUrl, dbUser, dbPassword,
-                admin, adminPassword, true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", paymentServiceSecret), List.of());
+                admin, adminPassword, true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", paymentServiceSecret),
+                // docs/api.md §11: the dev server lets webhooks reach a receiver on this machine.
+                List.of("--spi-events-listener--txauth-webhooks--allow-loopback=true"));
         EmbeddedDatabase startedDatabase = database;
         KeycloakProcess keycloak;
         try {

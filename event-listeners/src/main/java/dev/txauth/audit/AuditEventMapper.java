@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code TXAUTH_TRANSACTION_APPROVED}) with Keycloak's type kept in the {@code keycloak_type} detail; admin events
  * become {@code ADMIN_<OPERATION>_<RESOURCE>}, and the session revocations an admin can trigger get names of their own.
  */
-final class AuditEventMapper {
+public final class AuditEventMapper {
 
     private static final Pattern USER_PATH = Pattern.compile("^users/([^/]+)(/.*)?$");
     private static final Pattern SESSION_PATH = Pattern.compile("^sessions/([^/]+)$");
@@ -31,7 +31,7 @@ final class AuditEventMapper {
     private AuditEventMapper() {
     }
 
-    static AuditRecord user(Event e) {
+    public static AuditRecord user(Event e) {
         Map<String, String> details = Redactor.details(e.getDetails());
         String type = e.getType() == null ? "UNKNOWN" : e.getType().name();
         String txauthEvent = details.get(EventDetails.TXAUTH_EVENT);
@@ -51,7 +51,7 @@ final class AuditEventMapper {
                 Redactor.clean(e.getError()), resourceType, Redactor.clean(resourcePath), transactionId, details);
     }
 
-    static AuditRecord admin(AdminEvent e, boolean withRepresentation) {
+    public static AuditRecord admin(AdminEvent e, boolean withRepresentation) {
         Map<String, String> details = new TreeMap<>(Redactor.details(e.getDetails()));
         String path = Redactor.clean(e.getResourcePath());
         String operation = e.getOperationType() == null ? "UNKNOWN" : e.getOperationType().name();

@@ -14,11 +14,12 @@ import java.nio.channels.FileChannel;
 import java.util.Set;
 
 /**
- * Owner-only permissions (directories 0700, files 0600) for everything txauth-audit keeps on the node's disk: the
- * spool holds events not yet in PostgreSQL, the key file the audit key. Set at creation, so there is no moment in
- * which another local user could open them; on a file system without POSIX permissions nothing is changed.
+ * Owner-only permissions (directories 0700, files 0600) for everything txauth keeps on the node's disk: the audit
+ * spool holds events not yet in PostgreSQL, the key files the audit key and the webhook secret key. Set at creation,
+ * so there is no moment in which another local user could open them; on a file system without POSIX permissions
+ * nothing is changed.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
 
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -28,7 +29,7 @@ final class OwnerOnly {
     }
 
     /** Creates the directory (and parents) or narrows an existing one to 0700. */
-    static void directory(Path dir) throws IOException {
+    public static void directory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir.getParent() == null ? dir : dir.getParent());
             if (POSIX) {
@@ -57,7 +58,7 @@ final class OwnerOnly {
     }
 
     /** Writes a new file, born 0600. */
-    static void writeNew(Path file, String text) throws IOException {
+    public static void writeNew(Path file, String text) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FileChannel ch = open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));

@@ -45,6 +45,12 @@ public final class AdminClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : Json.write(body))));
     }
 
+    /** A body sent exactly as given (malformed or oversized JSON, for the refusals). */
+    public Response postRaw(String path, String rawBody) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody)));
+    }
+
     public Response put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));

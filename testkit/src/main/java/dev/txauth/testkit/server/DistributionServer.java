@@ -73,7 +73,16 @@ final class DistributionServer extends LocalServer {
                         "--spi-events-listener--txauth-audit--key-file=" + auditKey,
                         "--spi-events-listener--txauth-audit--spool-dir=" + work.resolve(AUDIT_SPOOL),
                         "--spi-events-listener--txauth-audit--checkpoint-file=" + work.resolve(AUDIT_CHECKPOINTS),
-                        "--spi-events-listener--txauth-audit--checkpoint-interval-seconds=1"));
+                        "--spi-events-listener--txauth-audit--checkpoint-interval-seconds=1",
+                        // Webhook receivers of the tests listen on loopback; retries come back within 2 s instead of
+                        // up to an hour, so an outage of seconds walks the same backoff path as one of hours. With
+                        // retries that fast, 200 queued deliveries to a receiver that is down reach any small pause
+                        // threshold in seconds: the pause is tested through the realm's own setting (WebhookAdminIT).
+                        "--spi-events-listener--txauth-webhooks--allow-loopback=true",
+                        "--spi-events-listener--txauth-webhooks--retry-base-ms=250",
+                        "--spi-events-listener--txauth-webhooks--retry-max-delay-ms=2000",
+                        "--spi-events-listener--txauth-webhooks--pause-after-failures=10000",
+                        "--spi-events-listener--txauth-webhooks--state-dir=" + work.resolve("webhooks")));
         DistributionServer server = new DistributionServer(settings, database, audit, secret);
         try {
             server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
