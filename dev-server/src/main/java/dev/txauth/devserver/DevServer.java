@@ -42,13 +42,17 @@ public final class DevServer {
             dbPassword = EmbeddedDatabase.PASSWORD;
         }
 
+        DevOutbox outbox = DevOutbox.start(state);
         KeycloakSettings settings = new KeycloakSettings(state, httpPort, managementPort, dbUrl, dbUser, dbPassword,
-                admin, adminPassword, true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", paymentServiceSecret), List.of());
+                admin, adminPassword, true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", paymentServiceSecret),
+                outbox.serverOptions(env));
         EmbeddedDatabase startedDatabase = database;
         KeycloakProcess keycloak;
         try {
             keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+            outbox.configureRealm(settings.baseUrl(), admin, adminPassword);
         } catch (RuntimeException e) {
+            outbox.close();
             if (startedDatabase != null) {
                 startedDatabase.close();
             }
@@ -57,12 +61,15 @@ public final class DevServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Keycloak and the embedded PostgreSQL...");
             keycloak.close();
+            outbox.close();
             if (startedDatabase != null) {
                 startedDatabase.close();
             }
         }, "txauth-dev-shutdown"));
 
         printBanner(settings, database, paymentServiceSecret, keycloak.logFile());
+        System.out.printf("  Codes (outbox) SMS: %s   email: %s%n%n",
+                env.containsKey(DevOutbox.ORDER_ENV) ? "your gateways" : outbox.smsFile(), outbox.emailDirectory());
         while (keycloak.isAlive()) {
             Thread.sleep(1000);
         }

@@ -51,7 +51,7 @@ class SmsCodeBrowserIT {
         Path offered = chrome.screenshot(SCREENSHOTS.resolve("sms-code-offered.png"));
         send.click();
 
-        SmsGatewayStub.Request sms = gateway.await(PHONE, 1);
+        SmsGatewayStub.Request sms = gateway.awaitCode(PHONE, 1);
         synchronized (AuditIntegrityIT.SECRETS_SEEN) {
             AuditIntegrityIT.SECRETS_SEEN.add(sms.code());
         }

@@ -66,10 +66,10 @@ class SmsCodeConfirmationIT {
 
     /** Presses "Send a code by SMS" and waits for the gateway to receive it; records the time between. */
     private Sent sendSms(ConfirmationPage page, String phone) {
-        int before = gateway.to(phone).size();
+        int before = gateway.codesTo(phone).size();
         long start = System.nanoTime();
         Page next = page.sendSms();
-        SmsGatewayStub.Request sms = gateway.await(phone, before + 1);
+        SmsGatewayStub.Request sms = gateway.awaitCode(phone, before + 1);
         SEND_TO_GATEWAY_MS.add((sms.receivedNanos() - start) / 1e6);
         synchronized (AuditIntegrityIT.SECRETS_SEEN) {
             AuditIntegrityIT.SECRETS_SEEN.add(sms.code());
@@ -141,6 +141,28 @@ class SmsCodeConfirmationIT {
                 assertFalse(row.contains("+2348031110002") || row.contains("2348031110002"), row);
                 assertFalse(rows.next());
             }
+        }
+    }
+
+    @Nested
+    class NewDeviceAlert {
+
+        @Test
+        void signingInOnANewDeviceAlsoAlertsByTextMessage(@WithTotp @WithPhone("+2348031110031") TestUser user) {
+            journey.confirmationPage(user, "1.00", "Ada Obi"); // the journey's browser is a device never seen
+            List<SmsGatewayStub.Request> alerts = gateway.to("+2348031110031").stream()
+                    .filter(r -> r.text().contains("a new device")).toList();
+            assertEquals(1, alerts.size(), gateway.to("+2348031110031").toString());
+            assertTrue(alerts.get(0).text().endsWith("Not you? Call your bank now."), alerts.get(0).text());
+            assertTrue(alerts.get(0).text().startsWith("Payments: a new device ("), alerts.get(0).text());
+        }
+
+        @Test
+        void noAlertSmsWithoutAVerifiedPhone(@WithTotp @WithPhone(value = "+2348031110032", verified = false)
+                                             TestUser user) {
+            ConfirmationPage page = journey.confirmationPage(user, "1.00", "Ada Obi");
+            assertTrue(gateway.to("+2348031110032").isEmpty());
+            assertTrue(page.form().select("button[name=send_sms]").isEmpty(), "no SMS offer for an unverified phone");
         }
     }
 
@@ -263,7 +285,7 @@ class SmsCodeConfirmationIT {
             ConfirmationPage again = sent.page().on(sent.page().sendSms());
             assertTrue(again.isShown());
             assertTrue(alert(again).matches(".*wait \\d+ seconds.*"), alert(again));
-            assertEquals(1, gateway.to("+2348031110011").size(), "the gateway saw no second request");
+            assertEquals(1, gateway.codesTo("+2348031110011").size(), "the gateway saw no second request");
             assertTrue(again.submitCode(sent.sms().code()).isAppRedirect(), "the first code still works");
         }
 
@@ -278,7 +300,7 @@ class SmsCodeConfirmationIT {
                 }
                 ConfirmationPage fourth = page.on(page.sendSms());
                 assertTrue(alert(fourth).contains("No more codes"), alert(fourth));
-                assertEquals(3, gateway.to("+2348031110012").size());
+                assertEquals(3, gateway.codesTo("+2348031110012").size());
             } finally {
                 defaultSettings();
             }
@@ -293,7 +315,7 @@ class SmsCodeConfirmationIT {
                 ConfirmationPage third = journey.confirmationPage(user, "3.00", "Ada Obi");
                 ConfirmationPage capped = third.on(third.sendSms());
                 assertTrue(alert(capped).matches(".*wait \\d+ minutes.*"), alert(capped));
-                assertEquals(2, gateway.to("+2348031110013").size());
+                assertEquals(2, gateway.codesTo("+2348031110013").size());
             } finally {
                 defaultSettings();
             }
@@ -308,7 +330,7 @@ class SmsCodeConfirmationIT {
                 ConfirmationPage other = journey.confirmationPage(second, "2.00", "Ada Obi");
                 ConfirmationPage capped = other.on(other.sendSms());
                 assertTrue(alert(capped).matches(".*wait \\d+ minutes.*"), alert(capped));
-                assertEquals(1, gateway.to("+2348031110014").size());
+                assertEquals(1, gateway.codesTo("+2348031110014").size());
                 assertNull(capped.page().document().selectFirst("input[name=factor]"));
             } finally {
                 defaultSettings();

@@ -62,6 +62,7 @@ public class DeviceTrustAuthenticator extends UserFlowStep {
             RiskEvents.deviceTrusted(context, id, label);
             if (DeviceTrustConfig.of(context.getAuthenticatorConfig()).newDeviceEmail()) {
                 DeviceAlertEmail.send(session, realm, user, label, ip, now);
+                DeviceAlertSms.send(session, realm, user, label);
             }
         });
         context.success();

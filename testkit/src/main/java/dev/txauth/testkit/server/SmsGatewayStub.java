@@ -84,17 +84,23 @@ public final class SmsGatewayStub implements AutoCloseable {
         }
     }
 
-    /** The SMS received to {@code to} (E.164), oldest first. */
+    /** The SMS received to {@code to} (E.164), oldest first: codes and alerts. */
     public List<Request> to(String to) {
         return requests().stream().filter(r -> r.to().equals(to)).toList();
     }
 
-    /** Waits up to 10 s for the {@code count}-th SMS to {@code to}. */
-    public Request await(String to, int count) {
+    /** Only the confirmation-code SMS to {@code to} (not the new-device alerts), oldest first. */
+    public List<Request> codesTo(String to) {
+        return requests().stream().filter(r -> r.to().equals(to) && CODE.matcher(r.text()).find()).toList();
+    }
+
+    /** Waits up to 10 s for the {@code count}-th confirmation-code SMS to {@code to}. */
+    public Request awaitCode(String to, int count) {
         long deadline = System.currentTimeMillis() + 10_000;
         synchronized (requests) {
             while (true) {
-                List<Request> matching = requests.stream().filter(r -> r.to().equals(to)).toList();
+                List<Request> matching = requests.stream()
+                        .filter(r -> r.to().equals(to) && CODE.matcher(r.text()).find()).toList();
                 if (matching.size() >= count) {
                     return matching.get(count - 1);
                 }
