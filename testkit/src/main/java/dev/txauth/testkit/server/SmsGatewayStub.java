@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class SmsGatewayStub implements AutoCloseable {
 
-    private static final Pattern CODE = Pattern.compile("Code ([0-9]{4,10})\\.");
+    /** Payment codes ("Code 482913. Never share it.") and phone verification ("...phone: 482913. Never share it."). */
+    private static final Pattern CODE = Pattern.compile("([0-9]{4,10})\\. Never share it");
 
     private final HttpServer http;
     private final String token = UUID.randomUUID().toString();

@@ -6,6 +6,7 @@ import dev.txauth.controls.settings.TxauthSettings;
 import dev.txauth.sms.SmsDispatcherFactory;
 import dev.txauth.sms.SmsMessage;
 import dev.txauth.sms.SmsOutcome;
+import dev.txauth.sms.phone.E164Number;
 import dev.txauth.sms.text.PaymentSmsText;
 import dev.txauth.transactions.TransactionRecord;
 import dev.txauth.transactions.code.CodeStore;
@@ -22,10 +23,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The SMS / email code factor of the confirm step (docs/api.md §9): sends a code bound to one transaction, within
- * the realm's caps ({@link Setting}{@code .SMS_*}, the one source of them), and takes it back once. The code leaves
- * this class only in the message to the user; what is stored is its hash ({@link CodeSecrets}).
- * A wrong code is the caller's business: it goes through the transaction's failure count like a wrong TOTP code.
+ * The SMS / email code factor (docs/api.md §9): sends a code bound to one subject — a transaction, or a phone
+ * verification — within the realm's caps ({@link Setting}{@code .SMS_*}, the one source of them), and takes it back
+ * once. The code leaves this class only in the message to the user; what is stored is its hash ({@link CodeSecrets}).
+ * A wrong code is the caller's business: on the confirm step it goes through the transaction's failure count like a
+ * wrong TOTP code.
  */
 public final class CodeFactor {
 
@@ -34,7 +36,23 @@ public final class CodeFactor {
     private CodeFactor() {
     }
 
-    /** What a send request led to: sent; refused by a cap ({@code retryAfterSeconds} null = not for this payment); not deliverable. */
+    /**
+     * What a code is bound to: {@code id} (a transaction id, or {@code phone:<auth session>}), the nonce its hash is
+     * keyed with, and the last second it may be valid.
+     */
+    public record Subject(String id, String nonce, long notAfter) {
+        static Subject of(TransactionRecord record) {
+            return new Subject(record.id(), record.nonce(), record.expiresAt());
+        }
+    }
+
+    /** Puts the code in front of the user; false when it could not be delivered. */
+    @FunctionalInterface
+    public interface Delivery {
+        boolean deliver(String code, long lifetimeSeconds);
+    }
+
+    /** What a send request led to: sent; refused by a cap ({@code retryAfterSeconds} null = not for this subject); not deliverable. */
     public sealed interface Sent {
         record Done(CodeChannel channel) implements Sent {
         }
@@ -46,6 +64,7 @@ public final class CodeFactor {
         }
     }
 
+    /** A code for this transaction, to the user's verified phone or email, in a message naming the payment. */
     public static Sent send(KeycloakSession session, RealmModel realm, UserModel user, TransactionRecord record,
                             PaymentDetail detail, CodeChannel channel) {
         CodeOffer offer = CodeOffer.of(session, realm, user);
@@ -53,15 +72,24 @@ public final class CodeFactor {
         if (destination.isEmpty()) {
             return new Sent.Unavailable();
         }
+        Delivery delivery = channel == CodeChannel.SMS
+                ? (code, lifetime) -> sms(session, offer.phone(), paymentText(detail, code))
+                : (code, lifetime) -> CodeEmail.send(session, realm, user, detail, code, lifetime);
+        return send(session, realm, user, Subject.of(record), channel, destination.get(), delivery);
+    }
+
+    /** A code for any subject, to {@code destination} (E.164 or address, as the destination cap counts it). */
+    public static Sent send(KeycloakSession session, RealmModel realm, UserModel user, Subject subject,
+                            CodeChannel channel, String destination, Delivery delivery) {
         TxauthSettings settings = SettingsStore.read(realm);
         SendCaps caps = new SendCaps(settings.whole(Setting.SMS_RESEND_COOLDOWN_SECONDS),
                 settings.whole(Setting.SMS_SENDS_PER_TRANSACTION), settings.whole(Setting.SMS_PER_USER_PER_HOUR),
                 settings.whole(Setting.SMS_PER_DESTINATION_PER_DAY));
-        String destinationHash = CodeSecrets.destinationHash(channel, destination.get());
+        String destinationHash = CodeSecrets.destinationHash(channel, destination);
         CodeStore store = new CodeStore(session);
         store.lockSends(user.getId(), destinationHash);
         long now = Time.currentTime();
-        Optional<SendCaps.Capped> capped = caps.check(store.sentForTransaction(realm.getId(), record.id()),
+        Optional<SendCaps.Capped> capped = caps.check(store.sentForTransaction(realm.getId(), subject.id()),
                 store.sentToUser(realm.getId(), user.getId(), channel.factor(), now - SendCaps.HOUR),
                 store.sentToDestination(realm.getId(), destinationHash, now - SendCaps.DAY), now);
         if (capped.isPresent()) {
@@ -72,15 +100,12 @@ public final class CodeFactor {
             return new Sent.Capped(capped.get().reason(), retryAt == null ? null : Math.max(1, retryAt - now));
         }
         String code = CodeSecrets.newCode(settings.whole(Setting.SMS_CODE_LENGTH));
-        long expiresAt = Math.min(now + settings.whole(Setting.SMS_CODE_LIFETIME_SECONDS), record.expiresAt());
-        boolean delivered = channel == CodeChannel.SMS
-                ? sms(session, offer, detail, code)
-                : CodeEmail.send(session, realm, user, detail, code, expiresAt - now);
-        if (!delivered) {
+        long expiresAt = Math.min(now + settings.whole(Setting.SMS_CODE_LIFETIME_SECONDS), subject.notAfter());
+        if (!delivery.deliver(code, expiresAt - now)) {
             return new Sent.Unavailable();
         }
-        store.insert(new CodeStore.CodeRow(UUID.randomUUID().toString(), realm.getId(), record.id(), user.getId(),
-                channel.factor(), destinationHash, CodeSecrets.codeHash(record.nonce(), channel, code), now,
+        store.insert(new CodeStore.CodeRow(UUID.randomUUID().toString(), realm.getId(), subject.id(), user.getId(),
+                channel.factor(), destinationHash, CodeSecrets.codeHash(subject.nonce(), channel, code), now,
                 expiresAt));
         LOG.debugf("txauth code sent realm=%s user=%s channel=%s", realm.getName(), user.getId(), channel.factor());
         return new Sent.Done(channel);
@@ -89,17 +114,25 @@ public final class CodeFactor {
     /** True once: the transaction's newest code of this channel, unexpired and unused, equals {@code code}. */
     public static boolean verify(KeycloakSession session, RealmModel realm, TransactionRecord record,
                                  CodeChannel channel, String code) {
-        int length = SettingsStore.read(realm).whole(Setting.SMS_CODE_LENGTH);
-        return CodeSecrets.wellFormed(code, length) && new CodeStore(session).use(realm.getId(), record.id(),
-                channel.factor(), CodeSecrets.codeHash(record.nonce(), channel, code), Time.currentTime());
+        return verify(session, realm, Subject.of(record), channel, code);
     }
 
-    private static boolean sms(KeycloakSession session, CodeOffer offer, PaymentDetail detail, String code) {
+    public static boolean verify(KeycloakSession session, RealmModel realm, Subject subject, CodeChannel channel,
+                                 String code) {
+        int length = SettingsStore.read(realm).whole(Setting.SMS_CODE_LENGTH);
+        return CodeSecrets.wellFormed(code, length) && new CodeStore(session).use(realm.getId(), subject.id(),
+                channel.factor(), CodeSecrets.codeHash(subject.nonce(), channel, code), Time.currentTime());
+    }
+
+    /** Through the failover chain; true when a gateway took it. */
+    public static boolean sms(KeycloakSession session, E164Number to, String text) {
+        return SmsDispatcherFactory.dispatcher(session).send(new SmsMessage(to, text)) instanceof SmsOutcome.Sent;
+    }
+
+    private static String paymentText(PaymentDetail detail, String code) {
         String account = detail.identification();
-        String text = new PaymentSmsText(new BigDecimal(detail.amount()), detail.currency(), detail.creditorName(),
+        return new PaymentSmsText(new BigDecimal(detail.amount()), detail.currency(), detail.creditorName(),
                 detail.bankCode() == null ? null : PaymentDisplay.bank(detail),
                 account.substring(account.length() - 4), code).render();
-        return SmsDispatcherFactory.dispatcher(session).send(new SmsMessage(offer.phone(), text))
-                instanceof SmsOutcome.Sent;
     }
 }
