@@ -1,7 +1,7 @@
 package dev.txauth.devices;
 
+import dev.txauth.model.provider.StatelessFactory;
 import dev.txauth.model.storage.ChangelogOnlySchema;
-import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -13,7 +13,7 @@ import org.keycloak.models.UserModel;
  * changelog table of its own). No JPA entities: the table is used with native SQL only, which keeps txauth clear of
  * Keycloak's Hibernate model. Also removes a user's devices when Keycloak removes the user.
  */
-public class DeviceSchemaProviderFactory implements JpaEntityProviderFactory {
+public class DeviceSchemaProviderFactory implements JpaEntityProviderFactory, StatelessFactory<JpaEntityProvider> {
 
     public static final String PROVIDER_ID = "txauth-device";
     static final String CHANGELOG = "META-INF/txauth-device-changelog.xml";
@@ -26,11 +26,6 @@ public class DeviceSchemaProviderFactory implements JpaEntityProviderFactory {
     }
 
     @Override
-    public void init(Config.Scope config) {
-        // no options
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof UserModel.UserRemovedEvent removed) {
@@ -38,11 +33,6 @@ public class DeviceSchemaProviderFactory implements JpaEntityProviderFactory {
                         removed.getUser().getId());
             }
         });
-    }
-
-    @Override
-    public void close() {
-        // holds nothing
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.txauth.audit;
 
-import org.keycloak.Config;
+import dev.txauth.model.provider.StatelessFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -14,7 +13,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * Mounts {@link AuditAdminResource} under {@code /admin/realms/{realm}/txauth-audit}. It reads through the audit
  * listener's factory, so both use the same database settings.
  */
-public class AuditAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public class AuditAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider, StatelessFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "txauth-audit";
 
@@ -30,16 +29,6 @@ public class AuditAdminResourceProviderFactory implements AdminRealmResourceProv
                 .getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class,
                         AuditEventListenerProviderFactory.PROVIDER_ID);
         return new AuditAdminResource(realm, auth, listener.queries(), listener.keys(), listener.checkpointFile());
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no options: the listener's options apply
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override

@@ -4,9 +4,12 @@ import dev.txauth.testkit.client.AdminClient;
 import dev.txauth.testkit.client.AuthorizationClient;
 import dev.txauth.testkit.client.HttpForms;
 import dev.txauth.testkit.client.Page;
+import dev.txauth.testkit.client.PaymentService;
 import dev.txauth.testkit.client.Pkce;
 import dev.txauth.testkit.client.TokenResponse;
 import dev.txauth.testkit.database.AuditTable;
+import dev.txauth.testkit.journey.ConfirmationPage;
+import dev.txauth.testkit.journey.PaymentJourney;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
@@ -37,10 +40,14 @@ class AuditTrailIT {
 
     private final TxauthServer server;
     private final AuditTable audit;
+    private final PaymentService paymentService;
+    private final PaymentJourney journey;
 
-    AuditTrailIT(TxauthServer server, AuditTable audit) {
+    AuditTrailIT(TxauthServer server, AuditTable audit, PaymentService paymentService, PaymentJourney journey) {
         this.server = server;
         this.audit = audit;
+        this.paymentService = paymentService;
+        this.journey = journey;
     }
 
     @Test
@@ -192,6 +199,48 @@ class AuditTrailIT {
         double written = metrics.lines().filter(l -> l.startsWith("txauth_audit_written_events_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         assertTrue(written >= 2, "written counter " + written);
+    }
+
+    /** Issue 9, finding 11: who initiated, who approved how, and who took the payment (docs/api.md §7). */
+    @Test
+    @Order(6)
+    void namesTheServiceAccountsAndTheApprovingSessionFactorAndCredential() {
+        TestUser user = TestUsers.withOtp(server, "audit-actor");
+        ConfirmationPage page = journey.confirmationPage(user, "50.00", "Ada Obi");
+        TokenResponse tokens = page.approveAndExchange();
+        assertEquals(200, tokens.status(), tokens.body().toString());
+        assertEquals(200, paymentService.consume(page.transactionId()).status());
+        String serviceAccount = serviceAccountUserId(TxauthServer.PAYMENT_SERVICE);
+        String otpCredential = credentialId(user, "otp");
+
+        for (String type : List.of("TXAUTH_TRANSACTION_REGISTERED", "TXAUTH_TRANSACTION_CONSUMED")) {
+            JsonNode details = AuditTable.details(audit.awaitRow(user.id(), type));
+            assertEquals(TxauthServer.PAYMENT_SERVICE, details.path("actor_client_id").asText(), type + " " + details);
+            assertEquals(serviceAccount, details.path("actor_user_id").asText(), type + " " + details);
+        }
+        Map<String, Object> approved = audit.awaitRow(user.id(), "TXAUTH_TRANSACTION_APPROVED");
+        assertEquals(tokens.accessTokenClaims().path("sid").asText(), approved.get("session_id"));
+        JsonNode details = AuditTable.details(approved);
+        assertEquals("totp", details.path("factor").asText(), details.toString());
+        assertEquals(otpCredential, details.path("credential_id").asText(), details.toString());
+        assertFalse(approved.get("details_json").toString().contains(user.otpSecret()), "never the secret");
+    }
+
+    private String serviceAccountUserId(String clientId) {
+        String id = server.admin().get("/admin/realms/payments/clients?clientId=" + clientId).json().get(0)
+                .path("id").asText();
+        return server.admin().get("/admin/realms/payments/clients/" + id + "/service-account-user").json()
+                .path("id").asText();
+    }
+
+    private String credentialId(TestUser user, String type) {
+        for (JsonNode credential : server.admin().get("/admin/realms/payments/users/" + user.id() + "/credentials")
+                .json()) {
+            if (type.equals(credential.path("type").asText())) {
+                return credential.path("id").asText();
+            }
+        }
+        throw new AssertionError(user.username() + " has no " + type + " credential");
     }
 
     private void awaitType(String actor, String type, Instant since) {

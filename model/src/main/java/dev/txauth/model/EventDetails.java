@@ -17,6 +17,12 @@ public final class EventDetails {
     public static final String DEVICE_ID = "device_id";
     public static final String DEVICE_LABEL = "device_label";
     public static final String ADMIN_USER_ID = "admin_user_id";
+    /** The service account that registered or consumed a transaction: its client id and its user id. */
+    public static final String ACTOR_CLIENT_ID = "actor_client_id";
+    public static final String ACTOR_USER_ID = "actor_user_id";
+    /** How an approval was given: {@code totp} or {@code passkey}, and the id (never the secret) of the credential. */
+    public static final String FACTOR = "factor";
+    public static final String CREDENTIAL_ID = "credential_id";
 
     private EventDetails() {
     }

@@ -23,6 +23,8 @@ public enum TxauthEvent {
     TRANSACTION_EXPIRED,
     /** docs/api.md §3: the payment service consumed the approval. */
     TRANSACTION_CONSUMED,
+    /** docs/api.md §4: too many consecutive failed confirmations across the user's transactions; paused for a time. */
+    CONFIRMATIONS_BLOCKED,
     /** docs/api.md §6: the risk step scored a login. */
     RISK_DECISION,
     /** docs/api.md §6: a device became known after a second factor. */

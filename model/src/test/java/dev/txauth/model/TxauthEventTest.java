@@ -14,7 +14,7 @@ class TxauthEventTest {
     @Test
     void wireValuesAreTheDocumentedEventNames() {
         assertEquals(List.of("transaction_registered", "transaction_approved", "transaction_declined",
-                        "transaction_locked", "transaction_expired", "transaction_consumed", "risk_decision",
+                        "transaction_locked", "transaction_expired", "transaction_consumed", "confirmations_blocked", "risk_decision",
                         "device_trusted", "device_forgotten"),
                 Arrays.stream(TxauthEvent.values()).map(TxauthEvent::wireValue).toList());
     }

@@ -1,20 +1,19 @@
 package dev.txauth.risk;
 
-import org.keycloak.Config;
+import dev.txauth.model.provider.StatelessFactory;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Global event listener that feeds {@link RiskCounters} from login events of every realm: wrong credentials per IP and
  * user, successful logins per user. It owns the counters; the risk authenticator looks this factory up to read them.
  * Counting is in memory and O(1), so it is done inline rather than after commit.
  */
-public class RiskCountersListenerFactory implements EventListenerProviderFactory {
+public class RiskCountersListenerFactory implements EventListenerProviderFactory, StatelessFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "txauth-risk-counters";
 
@@ -56,21 +55,6 @@ public class RiskCountersListenerFactory implements EventListenerProviderFactory
     @Override
     public boolean isGlobal() {
         return true;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no options
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // memory only
     }
 
     @Override

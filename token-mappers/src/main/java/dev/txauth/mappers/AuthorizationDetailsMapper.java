@@ -44,7 +44,7 @@ public class AuthorizationDetailsMapper extends AbstractOIDCProtocolMapper
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mapping, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext ctx) {
         if (OIDCAttributeMapperHelper.includeInAccessToken(mapping)) {
-            TransactionTokenBinding.forAccessToken(token, ctx).ifPresent(approved -> {
+            TransactionTokenBinding.forAccessToken(token, ctx, session).ifPresent(approved -> {
                 token.getOtherClaims().put(CLAIM, List.of(approved.detail()));
                 TransactionTokenBinding.limitLifetime(token, TransactionLifetime.of(mapping));
             });

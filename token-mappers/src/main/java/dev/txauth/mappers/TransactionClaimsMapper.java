@@ -48,7 +48,7 @@ public class TransactionClaimsMapper extends AbstractOIDCProtocolMapper
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mapping, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext ctx) {
         if (OIDCAttributeMapperHelper.includeInAccessToken(mapping)) {
-            TransactionTokenBinding.forAccessToken(token, ctx).ifPresent(approved -> {
+            TransactionTokenBinding.forAccessToken(token, ctx, session).ifPresent(approved -> {
                 putClaims(token, mapping, approved);
                 TransactionTokenBinding.limitLifetime(token, TransactionLifetime.of(mapping));
             });

@@ -1,10 +1,12 @@
 package dev.txauth.mappers;
 
+import dev.txauth.model.ApprovalBinding;
 import dev.txauth.model.ApprovalNotes;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.AccessToken;
 
 import java.util.Optional;
@@ -23,15 +25,21 @@ public final class TransactionTokenBinding {
     private TransactionTokenBinding() {
     }
 
-    /** For the access token being built now; binds the approval to this token on first use. */
-    public static Optional<ApprovedTransaction> forAccessToken(AccessToken token, ClientSessionContext ctx) {
+    /**
+     * For the access token being built now; binds the approval to this token on first use. Only at the exchange of
+     * the code that the approving request received ({@link ApprovalBinding}): a later login of the same client
+     * session, before or after that code is redeemed, gets nothing.
+     */
+    public static Optional<ApprovedTransaction> forAccessToken(AccessToken token, ClientSessionContext ctx,
+                                                               KeycloakSession session) {
         if (!OAuth2Constants.AUTHORIZATION_CODE.equals(ctx.getAttribute(Constants.GRANT_TYPE, String.class))
                 || token.getId() == null) {
             return Optional.empty();
         }
         AuthenticatedClientSessionModel clientSession = ctx.getClientSession();
         Optional<ApprovedTransaction> approved = read(clientSession);
-        if (approved.isEmpty()) {
+        if (approved.isEmpty() || !ApprovalBinding.matches(clientSession.getNote(ApprovalNotes.REQUEST),
+                ApprovalBinding.presentedVerifier(session))) {
             return Optional.empty();
         }
         String boundTo = clientSession.getNote(ApprovalNotes.TOKEN_ID);

@@ -1,10 +1,15 @@
 package dev.txauth.mappers;
 
+import dev.txauth.model.ApprovalBinding;
 import dev.txauth.model.ApprovalNotes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.http.HttpRequest;
 import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.KeycloakSession;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.AccessTokenResponse;
@@ -32,8 +37,13 @@ class TransactionClaimsMapperTest {
     private final TransactionClaimsMapper claims = new TransactionClaimsMapper();
     private final AuthorizationDetailsMapper details = new AuthorizationDetailsMapper();
 
+    /** The app's PKCE verifier of the approving request, presented again at its code exchange. */
+    private static final String VERIFIER = "verifier-of-the-approving-request-0123456789abcdef";
+    private final KeycloakSession exchange = tokenRequest(VERIFIER);
+
     @BeforeEach
     void approved() {
+        notes.put(ApprovalNotes.REQUEST, ApprovalBinding.s256(VERIFIER));
         notes.put(ApprovalNotes.TRANSACTION_ID, "tx1");
         notes.put(ApprovalNotes.DETAIL, DETAIL);
         notes.put(ApprovalNotes.HASH, "hash-of-detail");
@@ -58,6 +68,25 @@ class TransactionClaimsMapperTest {
                 });
     }
 
+    /** A token request carrying this code_verifier, as the mappers see it through the session. */
+    private KeycloakSession tokenRequest(String verifier) {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("code_verifier", verifier);
+        HttpRequest request = proxy(HttpRequest.class, "getDecodedFormParameters", form);
+        KeycloakContext context = proxy(KeycloakContext.class, "getHttpRequest", request);
+        return proxy(KeycloakSession.class, "getContext", context);
+    }
+
+    private <T> T proxy(Class<T> type, String method, Object answer) {
+        return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type},
+                (p, m, args) -> {
+                    if (m.getName().equals(method)) {
+                        return answer;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                }));
+    }
+
     private static ProtocolMapperModel mapping(Map<String, String> config) {
         ProtocolMapperModel model = new ProtocolMapperModel();
         Map<String, String> all = new HashMap<>(Map.of("access.token.claim", "true", "introspection.token.claim",
@@ -78,7 +107,7 @@ class TransactionClaimsMapperTest {
     @Test
     void codeExchangeTokenCarriesClaimsAndShortLifetime() {
         AccessToken token = token("jti-1");
-        claims.transformAccessToken(token, mapping(Map.of()), null, null, context("authorization_code"));
+        claims.transformAccessToken(token, mapping(Map.of()), exchange, null, context("authorization_code"));
         assertEquals("tx1", token.getOtherClaims().get("txn_id"));
         assertEquals("50000.00", token.getOtherClaims().get("txn_amount"));
         assertEquals("NGN", token.getOtherClaims().get("txn_currency"));
@@ -92,7 +121,7 @@ class TransactionClaimsMapperTest {
     void claimNamesAreConfigurable() {
         AccessToken token = token("jti-1");
         claims.transformAccessToken(token, mapping(Map.of("claim.name.amount", "payment_amount",
-                "transaction.token.lifespan", "30")), null, null, context("authorization_code"));
+                "transaction.token.lifespan", "30")), exchange, null, context("authorization_code"));
         assertEquals("50000.00", token.getOtherClaims().get("payment_amount"));
         assertFalse(token.getOtherClaims().containsKey("txn_amount"));
         assertEquals(1_030L, token.getExp());
@@ -101,8 +130,8 @@ class TransactionClaimsMapperTest {
     @Test
     void refreshGetsNothing() {
         AccessToken token = token("jti-2");
-        claims.transformAccessToken(token, mapping(Map.of()), null, null, context("refresh_token"));
-        details.transformAccessToken(token, mapping(Map.of()), null, null, context("refresh_token"));
+        claims.transformAccessToken(token, mapping(Map.of()), exchange, null, context("refresh_token"));
+        details.transformAccessToken(token, mapping(Map.of()), exchange, null, context("refresh_token"));
         assertTrue(token.getOtherClaims().isEmpty(), token.getOtherClaims().toString());
         assertEquals(1_300L, token.getExp());
     }
@@ -110,19 +139,19 @@ class TransactionClaimsMapperTest {
     @Test
     void onlyTheFirstCodeExchangeTokenOfTheApprovalCarriesIt() {
         AccessToken first = token("jti-1");
-        details.transformAccessToken(first, mapping(Map.of()), null, null, context("authorization_code"));
-        claims.transformAccessToken(first, mapping(Map.of()), null, null, context("authorization_code"));
+        details.transformAccessToken(first, mapping(Map.of()), exchange, null, context("authorization_code"));
+        claims.transformAccessToken(first, mapping(Map.of()), exchange, null, context("authorization_code"));
         assertNotNull(first.getOtherClaims().get("authorization_details"));
         assertEquals("tx1", first.getOtherClaims().get("txn_id"));
 
         AccessToken later = token("jti-9");
-        claims.transformAccessToken(later, mapping(Map.of()), null, null, context("authorization_code"));
+        claims.transformAccessToken(later, mapping(Map.of()), exchange, null, context("authorization_code"));
         assertTrue(later.getOtherClaims().isEmpty());
     }
 
     @Test
     void introspectionOfTheBoundTokenOnly() {
-        claims.transformAccessToken(token("jti-1"), mapping(Map.of()), null, null, context("authorization_code"));
+        claims.transformAccessToken(token("jti-1"), mapping(Map.of()), exchange, null, context("authorization_code"));
         AccessToken introspected = token("jti-1");
         claims.transformIntrospectionToken(introspected, mapping(Map.of()), null, null, context(null));
         details.transformIntrospectionToken(introspected, mapping(Map.of()), null, null, context(null));
@@ -140,7 +169,7 @@ class TransactionClaimsMapperTest {
         AccessTokenResponse without = details.transformAccessTokenResponse(new AccessTokenResponse(),
                 mapping(Map.of()), null, null, ctx);
         assertNull(without.getAuthorizationDetails());
-        details.transformAccessToken(token("jti-1"), mapping(Map.of()), null, null, ctx);
+        details.transformAccessToken(token("jti-1"), mapping(Map.of()), exchange, null, ctx);
         AccessTokenResponse with = details.transformAccessTokenResponse(new AccessTokenResponse(), mapping(Map.of()),
                 null, null, ctx);
         assertEquals("tx1", with.getAuthorizationDetails().get(0).getIdentifier());
@@ -148,10 +177,32 @@ class TransactionClaimsMapperTest {
     }
 
     @Test
+    void aLaterLoginOfTheSameClientSessionGetsNothingAndTheApprovingCodeStillDoes() {
+        AccessToken later = token("jti-7");
+        claims.transformAccessToken(later, mapping(Map.of()), tokenRequest("verifier-of-a-later-prompt-none-login"),
+                null, context("authorization_code"));
+        details.transformAccessToken(later, mapping(Map.of()), tokenRequest("verifier-of-a-later-prompt-none-login"),
+                null, context("authorization_code"));
+        assertTrue(later.getOtherClaims().isEmpty(), later.getOtherClaims().toString());
+        assertEquals("", notes.get(ApprovalNotes.TOKEN_ID), "the approval stays for its own code");
+
+        AccessToken approving = token("jti-1");
+        claims.transformAccessToken(approving, mapping(Map.of()), exchange, null, context("authorization_code"));
+        assertEquals("tx1", approving.getOtherClaims().get("txn_id"));
+    }
+
+    @Test
+    void anExchangeWithoutPkceGetsNothing() {
+        AccessToken token = token("jti-1");
+        claims.transformAccessToken(token, mapping(Map.of()), null, null, context("authorization_code"));
+        assertTrue(token.getOtherClaims().isEmpty());
+    }
+
+    @Test
     void noApprovalNoClaims() {
         notes.clear();
         AccessToken token = token("jti-1");
-        claims.transformAccessToken(token, mapping(Map.of()), null, null, context("authorization_code"));
+        claims.transformAccessToken(token, mapping(Map.of()), exchange, null, context("authorization_code"));
         assertTrue(token.getOtherClaims().isEmpty());
     }
 }

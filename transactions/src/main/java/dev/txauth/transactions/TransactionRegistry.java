@@ -1,5 +1,6 @@
 package dev.txauth.transactions;
 
+import dev.txauth.model.EventDetails;
 import dev.txauth.model.TxauthEvent;
 import dev.txauth.transactions.detail.PaymentDetail;
 import org.keycloak.common.util.Time;
@@ -44,15 +45,15 @@ public final class TransactionRegistry {
         return settings;
     }
 
-    /** A new PENDING transaction of {@code user} for {@code client}, registered by the {@code initiator} client. */
-    public TransactionRecord register(UserModel user, ClientModel client, String initiator, PaymentDetail detail) {
+    /** A new PENDING transaction of {@code user} for {@code client}, registered by the {@code initiator}. */
+    public TransactionRecord register(UserModel user, ClientModel client, Actor initiator, PaymentDetail detail) {
         String id = randomId();
         long now = Time.currentTime();
         TransactionRecord record = new TransactionRecord(id, realm.getId(), user.getId(), client.getClientId(),
-                initiator, TransactionStatus.PENDING, detail.canonical(id), randomId(), 0, now,
+                initiator.clientId(), TransactionStatus.PENDING, detail.canonical(id), randomId(), 0, now,
                 now + settings.pendingLifetime(), null, null, null, null);
         store.insert(record);
-        TransactionEvents.success(TransactionEvents.about(session, realm, user, client),
+        TransactionEvents.success(initiator.on(TransactionEvents.about(session, realm, user, client)),
                 TxauthEvent.TRANSACTION_REGISTERED, id);
         return record;
     }
@@ -133,7 +134,10 @@ public final class TransactionRegistry {
                 factor.evidence())) {
             return Optional.empty();
         }
-        TransactionEvents.success(eventFor(record), TxauthEvent.TRANSACTION_APPROVED, record.id());
+        TransactionEvents.success(eventFor(record).session(userSessionId)
+                        .detail(EventDetails.FACTOR, factor.method())
+                        .detail(EventDetails.CREDENTIAL_ID, factor.credentialId()),
+                TxauthEvent.TRANSACTION_APPROVED, record.id());
         return Optional.of(new Approval(record.id(), record.detail(), PaymentDetail.hash(record.detail())));
     }
 
@@ -149,8 +153,8 @@ public final class TransactionRegistry {
         return approved;
     }
 
-    /** The payment service takes the approval, exactly once (docs/api.md §3). */
-    public Consumption consume(TransactionRecord found) {
+    /** The payment service ({@code consumer}) takes the approval, exactly once (docs/api.md §3). */
+    public Consumption consume(TransactionRecord found, Actor consumer) {
         TransactionRecord record = expireIfDue(found);
         long now = Time.currentTime();
         if (record.status() == TransactionStatus.APPROVED && approvalRevoked(record)) {
@@ -161,7 +165,7 @@ public final class TransactionRegistry {
             return new Consumption.Revoked();
         }
         if (record.status() == TransactionStatus.APPROVED && store.consume(realm.getId(), record.id(), now)) {
-            TransactionEvents.success(eventFor(record), TxauthEvent.TRANSACTION_CONSUMED, record.id());
+            TransactionEvents.success(consumer.on(eventFor(record)), TxauthEvent.TRANSACTION_CONSUMED, record.id());
             return new Consumption.Consumed(record);
         }
         // APPROVED but the UPDATE lost: a concurrent consume or expiry won; report the state it left.
@@ -198,6 +202,16 @@ public final class TransactionRegistry {
 
     /** How the user confirmed: {@code totp} or {@code passkey}, the credential used, and the passkey's evidence. */
     public record Factor(String method, String credentialId, String evidence) {
+    }
+
+    /**
+     * The service account calling the registry (docs/api.md §7: {@code actor_client_id}, {@code actor_user_id} on
+     * the registration and consumption events), so the audit trail names who initiated and who took a payment.
+     */
+    public record Actor(String clientId, String userId) {
+        EventBuilder on(EventBuilder event) {
+            return event.detail(EventDetails.ACTOR_CLIENT_ID, clientId).detail(EventDetails.ACTOR_USER_ID, userId);
+        }
     }
 
     /** What an approval hands to the token: the id, the canonical detail the user saw and its hash. */

@@ -103,10 +103,10 @@ public class TransactionsResource {
             return RegistryResponses.error(Response.Status.BAD_REQUEST, "invalid_authorization_details",
                     e.getMessage());
         }
-        String initiator = caller.getToken().getIssuedFor();
+        TransactionRegistry.Actor initiator = actor(caller);
         String id = registry.register(user, client, initiator, detail).id();
         LOG.debugf("Registered transaction in realm %s for client %s by %s", realm.getName(), client.getClientId(),
-                initiator);
+                initiator.clientId());
 
         ObjectNode answer = JSON.createObjectNode();
         answer.put("transaction_id", id);
@@ -134,7 +134,7 @@ public class TransactionsResource {
         if (lookup.refusal() != null) {
             return lookup.refusal();
         }
-        TransactionRegistry.Consumption outcome = registry.consume(lookup.record());
+        TransactionRegistry.Consumption outcome = registry.consume(lookup.record(), lookup.caller());
         if (outcome instanceof TransactionRegistry.Consumption.Consumed consumed) {
             ObjectNode answer = describe(consumed.record());
             answer.put("status", TransactionStatus.CONSUMED.name());
@@ -170,20 +170,25 @@ public class TransactionsResource {
     }
 
     /** The caller's transaction, or the 401 / 403 / 404 that answers in its place. */
-    private record Lookup(TransactionRecord record, Response refusal) {
+    private record Lookup(TransactionRecord record, TransactionRegistry.Actor caller, Response refusal) {
     }
 
     private Lookup lookup(String id) {
         AuthenticationManager.AuthResult caller = authenticate();
         if (caller == null) {
-            return new Lookup(null, RegistryResponses.unauthorized());
+            return new Lookup(null, null, RegistryResponses.unauthorized());
         }
         if (!isInitiator(caller)) {
-            return new Lookup(null, RegistryResponses.forbidden());
+            return new Lookup(null, null, RegistryResponses.forbidden());
         }
         return registry.registeredBy(caller.getToken().getIssuedFor(), id)
-                .map(record -> new Lookup(record, null))
-                .orElseGet(() -> new Lookup(null, RegistryResponses.notFound()));
+                .map(record -> new Lookup(record, actor(caller), null))
+                .orElseGet(() -> new Lookup(null, null, RegistryResponses.notFound()));
+    }
+
+    /** The calling service account: the client its token was issued to and its service-account user. */
+    private static TransactionRegistry.Actor actor(AuthenticationManager.AuthResult caller) {
+        return new TransactionRegistry.Actor(caller.getToken().getIssuedFor(), caller.getUser().getId());
     }
 
     private AuthenticationManager.AuthResult authenticate() {

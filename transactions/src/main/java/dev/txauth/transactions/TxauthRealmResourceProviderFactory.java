@@ -1,8 +1,8 @@
 package dev.txauth.transactions;
 
+import dev.txauth.model.provider.StatelessFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
@@ -13,7 +13,7 @@ import java.util.List;
  * Mounts txauth's realm endpoints under {@code /realms/{realm}/txauth}: the transaction registry that payment
  * services call before asking a user for step-up. Owns the registry's server options ({@link TransactionSettings}).
  */
-public class TxauthRealmResourceProviderFactory implements RealmResourceProviderFactory {
+public class TxauthRealmResourceProviderFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "txauth";
 
@@ -27,16 +27,6 @@ public class TxauthRealmResourceProviderFactory implements RealmResourceProvider
     @Override
     public void init(Config.Scope config) {
         settings = TransactionSettings.read(config);
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // holds nothing
     }
 
     TransactionSettings settings() {

@@ -62,6 +62,17 @@ final class ConfirmationPage {
         return context.form().createForm(SETUP_TEMPLATE);
     }
 
+    /**
+     * Ends the request on a page saying {@code messageKey}, whose link takes the user back to the app with
+     * {@code access_denied} ({@code description}).
+     */
+    static void endedAtClient(AuthenticationFlowContext context, String messageKey, String description) {
+        Response redirect = FlowEnd.redirect(context.getSession(), context.getAuthenticationSession(),
+                FlowEnd.ACCESS_DENIED, description);
+        String url = redirect.getLocation() == null ? null : redirect.getLocation().toString();
+        context.forceChallenge(ended(context, messageKey, url));
+    }
+
     /** A transaction that stopped being pending while its page was open: say so, and offer the way back. */
     static Response ended(AuthenticationFlowContext context, String messageKey, String continueUrl) {
         return context.form().setAttribute("txauthMessage", messageKey).setAttribute("txauthContinue", continueUrl)

@@ -9,6 +9,7 @@ import dev.txauth.authenticators.confirm.code.CodePage;
 import dev.txauth.authenticators.confirm.passkey.PasskeyConfirmation;
 import dev.txauth.authenticators.confirm.passkey.PasskeyResult;
 import dev.txauth.authenticators.confirm.totp.TotpConfirmation;
+import dev.txauth.model.ApprovalBinding;
 import dev.txauth.model.ApprovalNotes;
 import dev.txauth.model.EventDetails;
 import dev.txauth.transactions.TransactionRecord;
@@ -23,6 +24,7 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.io.IOException;
@@ -46,7 +48,7 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         Pending pending = loadPending(context, false);
-        if (pending == null) {
+        if (pending == null || FailureLimit.refusedWhileBlocked(context, pending.record)) {
             return;
         }
         TransactionConfirmConfig config = TransactionConfirmConfig.of(context.getAuthenticatorConfig());
@@ -74,6 +76,10 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
             return;
         }
 
+        if (FailureLimit.refusedWhileBlocked(context, pending.record)) {
+            return;
+        }
+
         Optional<CodeChannel> send = CodePage.sendRequested(form);
         if (send.isPresent()) {
             context.challenge(sendCode(context, pending, config, send.get()));
@@ -82,7 +88,15 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
 
         TransactionRegistry.Factor factor = verify(context, pending, form, config);
         if (factor == null) {
-            if (registry.recordFailure(pending.record) == TransactionStore.FailureOutcome.RETRY) {
+            TransactionStore.FailureOutcome outcome = registry.recordFailure(pending.record);
+            boolean blocked = FailureLimit.blockedBy(context, pending.record, config);
+            if (blocked && outcome == TransactionStore.FailureOutcome.RETRY) {
+                // The user's limit is reached on a transaction still pending: say so (docs/api.md §4). A failure
+                // that also locked its transaction ends as every lock does, with access_denied at the app.
+                FailureLimit.showBlocked(context, pending.record);
+                return;
+            }
+            if (outcome == TransactionStore.FailureOutcome.RETRY) {
                 context.getEvent().clone().detail(EventDetails.TRANSACTION_ID, pending.record.id())
                         .error(Errors.INVALID_USER_CREDENTIALS);
                 // Not failureChallenge: the transaction's own counter is the PSD2 lock. Feeding Keycloak's
@@ -102,6 +116,7 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
             end(context, FlowEnd.ACCESS_DENIED, "The transaction could not be confirmed");
             return;
         }
+        FailureLimit.reset(context);
         writeApprovalNotes(authSession, approval.get());
         LOG.debugf("Transaction approved by %s in realm %s, confirmation handled in %d us", factor.method(),
                 context.getRealm().getName(), (System.nanoTime() - started) / 1000);
@@ -114,6 +129,10 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
         authSession.setClientNote(ApprovalNotes.TRANSACTION_ID, approval.transactionId());
         authSession.setClientNote(ApprovalNotes.DETAIL, approval.canonicalDetail());
         authSession.setClientNote(ApprovalNotes.HASH, approval.hash());
+        // Only the code of THIS request may deliver the approval (ApprovalBinding; docs/api.md §5).
+        authSession.setClientNote(ApprovalNotes.REQUEST, ApprovalBinding.record(
+                authSession.getClientNote(OIDCLoginProtocol.CODE_CHALLENGE_PARAM),
+                authSession.getClientNote(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM)));
         // A client session reused from an earlier approval must not keep that approval's token binding.
         authSession.setClientNote(ApprovalNotes.TOKEN_ID, "");
     }
@@ -193,17 +212,14 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
         if (lookup instanceof TransactionRegistry.Lookup.NotPending ended) {
             if (submitted) {
                 // The page was open while the transaction ended (timeout, lock, decision in another tab).
-                Response redirect = FlowEnd.redirect(context.getSession(), authSession, FlowEnd.ACCESS_DENIED,
-                        "The transaction is no longer pending");
                 String message = switch (ended.status()) {
                     case LOCKED -> "txauthTransactionLocked";
                     case EXPIRED -> "txauthTransactionExpired";
                     default -> "txauthTransactionNotFound";
                 };
-                String url = redirect.getLocation() == null ? null : redirect.getLocation().toString();
                 context.getEvent().clone().detail(EventDetails.TRANSACTION_ID, ended.record().id())
                         .error(Errors.EXPIRED_CODE);
-                context.forceChallenge(ConfirmationPage.ended(context, message, url));
+                ConfirmationPage.endedAtClient(context, message, "The transaction is no longer pending");
                 return null;
             }
             end(context, FlowEnd.INVALID_AUTHORIZATION_DETAILS, "The transaction is not pending");

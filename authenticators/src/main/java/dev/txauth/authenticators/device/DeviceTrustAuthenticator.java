@@ -3,7 +3,7 @@ package dev.txauth.authenticators.device;
 import dev.txauth.authenticators.UserFlowStep;
 import dev.txauth.authenticators.risk.RiskEvents;
 import dev.txauth.authenticators.risk.RiskNotes;
-import dev.txauth.devices.DeviceAlertEmail;
+import dev.txauth.authenticators.alert.UserAlertEmail;
 import dev.txauth.devices.DeviceCookie;
 import dev.txauth.devices.DeviceStore;
 import dev.txauth.risk.NetworkPrefix;
@@ -30,6 +30,10 @@ import java.util.Set;
  * on a password alone; without that evidence it does nothing. It never fails a login.
  */
 public class DeviceTrustAuthenticator extends UserFlowStep {
+
+    /** "A new device can now sign in to your account" (theme txauth: email/{html,text}/txauth-new-device.ftl). */
+    static final String NEW_DEVICE_TEMPLATE = "txauth-new-device.ftl";
+    static final String NEW_DEVICE_SUBJECT = "txauthNewDeviceSubject";
 
     /** Executions whose success proves a second factor. */
     static final Set<String> SECOND_FACTOR_AUTHENTICATORS = Set.of("auth-otp-form", "webauthn-authenticator",
@@ -61,7 +65,8 @@ public class DeviceTrustAuthenticator extends UserFlowStep {
         newDevice.ifPresent(id -> {
             RiskEvents.deviceTrusted(context, id, label);
             if (DeviceTrustConfig.of(context.getAuthenticatorConfig()).newDeviceEmail()) {
-                DeviceAlertEmail.send(session, realm, user, label, ip, now);
+                UserAlertEmail.send(session, realm, user, NEW_DEVICE_SUBJECT, NEW_DEVICE_TEMPLATE,
+                        Map.of("deviceLabel", label), ip, now);
                 DeviceAlertSms.send(session, realm, user, label);
             }
         });

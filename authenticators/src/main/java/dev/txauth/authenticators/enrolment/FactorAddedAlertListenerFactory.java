@@ -1,8 +1,8 @@
 package dev.txauth.authenticators.enrolment;
 
+import dev.txauth.model.provider.StatelessFactory;
 import dev.txauth.authenticators.alert.UserAlertEmail;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -24,7 +24,7 @@ import java.util.Map;
  * type in {@link SecondFactorEnrolment#FACTOR_TYPES}), the user gets an email saying so, after the transaction that
  * stored the credential has committed — so an attacker who somehow enrols a factor cannot do it silently.
  */
-public class FactorAddedAlertListenerFactory implements EventListenerProviderFactory {
+public class FactorAddedAlertListenerFactory implements EventListenerProviderFactory, StatelessFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "txauth-factor-alert";
     private static final Logger LOG = Logger.getLogger(FactorAddedAlertListenerFactory.class);
@@ -79,21 +79,6 @@ public class FactorAddedAlertListenerFactory implements EventListenerProviderFac
             LOG.warnf("txauth factor-added alert failed realm=%s user=%s: %s", event.getRealmId(), event.getUserId(),
                     e.toString());
         }
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no options
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // holds nothing
     }
 
     @Override

@@ -33,6 +33,12 @@ import java.util.Optional;
  * {@link RiskEngine} and records the decision for {@code txauth-condition-risk}. ALLOW continues; STEP_UP continues
  * into the conditional second-factor sub-flow (or, for a user with no second factor, requires TOTP enrolment);
  * DENY ends the login on a page that does not say why. Gives the browser a {@code TXAUTH_DEVICE} cookie if it has none.
+ * <p>
+ * As {@code txauth-transaction-risk} (first step of the level-3 sub-flow) it scores an authentication that reached the
+ * payment confirmation without the password step, i.e. a step-up on an existing SSO session, which level 1 never
+ * scored (issue 9, finding 3). There only DENY matters: STEP_UP is moot because the confirm step that follows demands
+ * a second factor anyway, so STEP_UP continues like ALLOW. An authentication that level 1 already scored (with the
+ * amount, see {@link TransactionAmountAdapter}) is not scored twice.
  */
 public class DeviceRiskAuthenticator extends UserFlowStep {
 
@@ -40,9 +46,12 @@ public class DeviceRiskAuthenticator extends UserFlowStep {
     private static final Logger LOG = Logger.getLogger(DeviceRiskAuthenticator.class);
 
     private final RiskEngine engine;
+    private final boolean transactionLevel;
 
-    DeviceRiskAuthenticator(RiskEngine engine) {
+    /** @param transactionLevel true for the level-3 placement ({@code txauth-transaction-risk}) */
+    DeviceRiskAuthenticator(RiskEngine engine, boolean transactionLevel) {
         this.engine = engine;
+        this.transactionLevel = transactionLevel;
     }
 
     @Override
@@ -51,6 +60,10 @@ public class DeviceRiskAuthenticator extends UserFlowStep {
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (transactionLevel && authSession.getAuthNote(RiskNotes.DECISION) != null) {
+            context.success();
+            return;
+        }
         RiskConfig config = RiskConfig.of(context.getAuthenticatorConfig());
         Instant now = Instant.now();
         String ip = context.getConnection().getRemoteAddr();
@@ -95,7 +108,7 @@ public class DeviceRiskAuthenticator extends UserFlowStep {
                 context.success();
             }
             case STEP_UP, STEP_UP_PASSKEY -> {
-                if (!SecondFactors.hasAny(user)) {
+                if (!transactionLevel && !SecondFactors.hasAny(user)) {
                     // Policy (docs/device-risk.md): a risky login of a user without a second factor must enrol TOTP
                     // before it completes. The device stays unknown until a later login passes the new factor.
                     authSession.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);

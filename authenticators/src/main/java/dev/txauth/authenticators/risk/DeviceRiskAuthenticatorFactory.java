@@ -17,7 +17,15 @@ public class DeviceRiskAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "txauth-device-risk";
 
-    private final DeviceRiskAuthenticator authenticator = new DeviceRiskAuthenticator(new RiskEngine());
+    private final DeviceRiskAuthenticator authenticator;
+
+    public DeviceRiskAuthenticatorFactory() {
+        this(false);
+    }
+
+    DeviceRiskAuthenticatorFactory(boolean transactionLevel) {
+        this.authenticator = new DeviceRiskAuthenticator(new RiskEngine(), transactionLevel);
+    }
 
     @Override
     public Authenticator create(KeycloakSession session) {

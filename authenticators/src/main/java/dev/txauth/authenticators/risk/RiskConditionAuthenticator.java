@@ -1,18 +1,15 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.authenticators.FlowCondition;
 import dev.txauth.risk.RiskDecision;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * {@code txauth-condition-risk}: opens a conditional sub-flow according to the decision {@code txauth-device-risk}
  * recorded earlier in this login. No decision recorded (the risk step did not run) means no match.
  */
-public final class RiskConditionAuthenticator implements ConditionalAuthenticator {
+public final class RiskConditionAuthenticator extends FlowCondition {
 
     static final RiskConditionAuthenticator SINGLETON = new RiskConditionAuthenticator();
 
@@ -30,25 +27,5 @@ public final class RiskConditionAuthenticator implements ConditionalAuthenticato
         return decision.atLeast(RiskDecision.STEP_UP)
                 && authSession.getAuthNote(RiskNotes.DEVICE_TRUSTED) == null
                 && authSession.getAuthNote(RiskNotes.ENROLMENT_REQUIRED) == null;
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        // conditions have no form
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // none
-    }
-
-    @Override
-    public void close() {
-        // stateless singleton
     }
 }

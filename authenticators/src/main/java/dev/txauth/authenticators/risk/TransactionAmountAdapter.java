@@ -13,7 +13,10 @@ import java.util.function.Function;
 
 /**
  * The one place the risk step learns about a payment, so its coupling to the transaction feature stays here.
- * Only for {@code acr_values=transaction}. Sources, first that has an amount wins:
+ * Any request that carries {@code authorization_details} has an amount, however level 3 was asked for
+ * ({@code acr_values}, the {@code claims} parameter's essential {@code acr}, a client's default ACR): a rule keyed
+ * on {@code acr_values} alone was bypassed by the {@code claims} route (issue 9, finding 3). Sources, first that has
+ * an amount wins:
  * <ol>
  *   <li>auth note {@value #AMOUNT_NOTE} (a decimal string);</li>
  *   <li>the REGISTERED transaction the request names by {@code identifier} (docs/api.md §4: the app sends only the
@@ -26,7 +29,6 @@ import java.util.function.Function;
 public final class TransactionAmountAdapter {
 
     public static final String AMOUNT_NOTE = "txauth.transaction.amount";
-    static final String TRANSACTION_ACR = "transaction";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DETAILS_LENGTH = 16 * 1024;
 
@@ -53,10 +55,6 @@ public final class TransactionAmountAdapter {
      */
     static BigDecimal amount(AuthenticationSessionModel authSession,
                              Function<String, Optional<BigDecimal>> registeredAmount) {
-        String acr = authSession.getClientNote("acr_values");
-        if (acr == null || !java.util.Arrays.asList(acr.trim().split("\\s+")).contains(TRANSACTION_ACR)) {
-            return null;
-        }
         BigDecimal fromNote = decimal(authSession.getAuthNote(AMOUNT_NOTE));
         if (fromNote != null) {
             return fromNote;

@@ -28,10 +28,13 @@ class TransactionAmountAdapterTest {
     }
 
     @Test
-    void onlyTransactionRequestsHaveAnAmount() {
-        assertNull(TransactionAmountAdapter.amount(session(Map.of("authorization_details", DETAILS), Map.of())));
-        assertNull(TransactionAmountAdapter.amount(session(Map.of("acr_values", "mfa",
+    void anyRequestCarryingPaymentDetailsHasAnAmountHoweverLevelThreeWasAskedFor() {
+        // the claims parameter's essential acr leaves no acr_values note (issue 9, finding 3)
+        assertEquals(new BigDecimal("700"), TransactionAmountAdapter.amount(session(Map.of("authorization_details",
+                DETAILS), Map.of())));
+        assertEquals(new BigDecimal("700"), TransactionAmountAdapter.amount(session(Map.of("acr_values", "mfa",
                 "authorization_details", DETAILS), Map.of())));
+        assertNull(TransactionAmountAdapter.amount(session(Map.of("acr_values", "transaction"), Map.of())));
         assertEquals(new BigDecimal("700"), TransactionAmountAdapter.amount(session(Map.of(
                 "acr_values", "mfa transaction", "authorization_details", DETAILS), Map.of())));
     }

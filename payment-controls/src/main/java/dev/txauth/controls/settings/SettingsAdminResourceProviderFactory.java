@@ -1,5 +1,6 @@
 package dev.txauth.controls.settings;
 
+import dev.txauth.model.provider.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -9,7 +10,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Mounts {@link SettingsAdminResource} at {@code /admin/realms/{realm}/txauth-settings}. */
 public class SettingsAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
-        AdminRealmResourceProvider, NoOptionsFactory<AdminRealmResourceProvider> {
+        AdminRealmResourceProvider, StatelessFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "txauth-settings";
 

@@ -1,5 +1,6 @@
 package dev.txauth.controls.settings;
 
+import dev.txauth.model.provider.StatelessFactory;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -19,7 +20,7 @@ import java.util.Map;
  * console saves goes through {@link #validateConfiguration}, the same validation as the API.
  */
 public class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel>,
-        NoOptionsFactory<UiTabProvider> {
+        StatelessFactory<UiTabProvider> {
 
     public static final String PROVIDER_ID = "txauth-settings";
 

@@ -1,5 +1,6 @@
 package dev.txauth.transactions.rar;
 
+import dev.txauth.model.ApprovalBinding;
 import dev.txauth.model.ApprovalNotes;
 import dev.txauth.model.PaymentInitiation;
 import dev.txauth.transactions.TransactionRegistry;
@@ -84,7 +85,17 @@ public class PaymentInitiationProcessor implements AuthorizationDetailsProcessor
                                AuthorizationDetailsJSONRepresentation member) {
         AuthenticatedClientSessionModel clientSession = ctx.getClientSession();
         String approvedId = clientSession.getNote(ApprovalNotes.TRANSACTION_ID);
-        if (approvedId == null || !approvedId.equals(member.getIdentifier())) {
+        if (approvedId == null) {
+            throw new InvalidAuthorizationDetailsException("the transaction was not approved in this authentication");
+        }
+        if (!ApprovalBinding.matches(clientSession.getNote(ApprovalNotes.REQUEST),
+                ApprovalBinding.presentedVerifier(session))) {
+            // The stored details and the approval belong to another authorization request of this client session
+            // (an earlier payment whose code is not this one): inert for this exchange, which neither gets nor
+            // loses anything by them (docs/transactions.md "One approval, one code").
+            return;
+        }
+        if (!approvedId.equals(member.getIdentifier())) {
             throw new InvalidAuthorizationDetailsException("the transaction was not approved in this authentication");
         }
         String issuedTo = clientSession.getNote(ApprovalNotes.TOKEN_ID);
