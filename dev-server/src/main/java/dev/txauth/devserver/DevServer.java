@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The one-command local run: embedded PostgreSQL (unless {@code KC_DB_URL} is set), Keycloak with every txauth jar,
@@ -42,15 +43,19 @@ public final class DevServer {
             dbPassword = EmbeddedDatabase.PASSWORD;
         }
 
+        DevOutbox outbox = DevOutbox.start(state);
         KeycloakSettings settings = new KeycloakSettings(state, httpPort, managementPort, dbUrl, dbUser, dbPassword,
                 admin, adminPassword, true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", paymentServiceSecret),
                 // docs/api.md §11: the dev server lets webhooks reach a receiver on this machine.
-                List.of("--spi-events-listener--txauth-webhooks--allow-loopback=true"));
+                Stream.concat(Stream.of("--spi-events-listener--txauth-webhooks--allow-loopback=true"),
+                        outbox.serverOptions(env).stream()).toList());
         EmbeddedDatabase startedDatabase = database;
         KeycloakProcess keycloak;
         try {
             keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+            outbox.configureRealm(settings.baseUrl(), admin, adminPassword);
         } catch (RuntimeException e) {
+            outbox.close();
             if (startedDatabase != null) {
                 startedDatabase.close();
             }
@@ -59,12 +64,15 @@ public final class DevServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Keycloak and the embedded PostgreSQL...");
             keycloak.close();
+            outbox.close();
             if (startedDatabase != null) {
                 startedDatabase.close();
             }
         }, "txauth-dev-shutdown"));
 
         printBanner(settings, database, paymentServiceSecret, keycloak.logFile());
+        System.out.printf("  Codes (outbox) SMS: %s   email: %s%n%n",
+                env.containsKey(DevOutbox.ORDER_ENV) ? "your gateways" : outbox.smsFile(), outbox.emailDirectory());
         while (keycloak.isAlive()) {
             Thread.sleep(1000);
         }

@@ -35,7 +35,16 @@
         <form id="txauth-confirm-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
               <#if txauthPasskey??>data-challenge="${txauthPasskey.challenge}" data-rp-id="${txauthPasskey.rpId}"
               data-credential-ids="${txauthPasskey.credentialIds}" data-user-verification="${txauthPasskey.userVerification}"</#if>>
-            <#if txauthTransaction.totp>
+            <#if txauthCode.sent??>
+            <#-- docs/api.md §9: the code just sent; the hidden factor tells it from a TOTP code -->
+            <div class="${properties.kcFormGroupClass!}">
+                <p id="txauth-code-sent" class="txauth-intro"><#if txauthCode.sent = "sms">${msg("txauthCodeSentSms", txauthCode.sms!"")}<#else>${msg("txauthCodeSentEmail")}</#if></p>
+                <label for="otp" class="${properties.kcLabelClass!}">${msg("txauthCodeLabel")}</label>
+                <input id="otp" name="otp" type="text" inputmode="numeric" pattern="[0-9]*" autocomplete="one-time-code"
+                       class="${properties.kcInputClass!}" autofocus>
+                <input type="hidden" name="factor" value="${txauthCode.sent}">
+            </div>
+            <#elseif txauthTransaction.totp>
             <div class="${properties.kcFormGroupClass!}">
                 <label for="otp" class="${properties.kcLabelClass!}">${msg("txauthOtpLabel")}</label>
                 <input id="otp" name="otp" type="text" inputmode="numeric" pattern="[0-9]*" autocomplete="one-time-code"
@@ -50,8 +59,16 @@
             <input type="hidden" name="userHandle" value="">
             </#if>
             <@buttons.actionGroup>
-                <#if txauthTransaction.totp>
+                <#if txauthTransaction.totp || txauthCode.sent??>
                 <@buttons.button id="txauth-confirm" name="confirm" label="txauthConfirmButton" />
+                </#if>
+                <#if txauthCode.sms??>
+                <button type="submit" id="txauth-send-sms" name="send_sms" value="send_sms" formnovalidate
+                        class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("txauthSendSms", txauthCode.sms)}</button>
+                </#if>
+                <#if txauthCode.email??>
+                <button type="submit" id="txauth-send-email" name="send_email" value="send_email" formnovalidate
+                        class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("txauthSendEmail")}</button>
                 </#if>
                 <#if txauthPasskey??>
                 <button type="button" id="txauth-passkey-button" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("txauthPasskeyButton")}</button>

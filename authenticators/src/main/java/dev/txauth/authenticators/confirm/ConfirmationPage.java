@@ -1,5 +1,6 @@
 package dev.txauth.authenticators.confirm;
 
+import dev.txauth.authenticators.confirm.code.CodePage;
 import dev.txauth.authenticators.confirm.passkey.PasskeyConfirmation;
 import dev.txauth.authenticators.confirm.passkey.PasskeyPage;
 import dev.txauth.authenticators.confirm.totp.TotpConfirmation;
@@ -30,7 +31,7 @@ final class ConfirmationPage {
     }
 
     static Response render(AuthenticationFlowContext context, TransactionRecord record, PaymentDetail detail,
-                           TransactionConfirmConfig config, String errorKey) {
+                           TransactionConfirmConfig config, String errorKey, Object... errorParameters) {
         Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("amount", PaymentDisplay.amount(detail.amount(), detail.currency(), locale));
@@ -42,7 +43,8 @@ final class ConfirmationPage {
         view.put("totp", config.totpEnabled() && TotpConfirmation.hasTotp(context.getUser()));
         boolean passkey = config.passkeyEnabled() && PasskeyConfirmation.hasPasskey(context.getUser());
         view.put("passkey", passkey);
-        LoginFormsProvider form = context.form().setAttribute("txauthTransaction", view);
+        LoginFormsProvider form = context.form().setAttribute("txauthTransaction", view)
+                .setAttribute("txauthCode", CodePage.model(context));
         if (passkey) {
             PasskeyPage page = PasskeyConfirmation.page(context.getSession(), context.getRealm(), context.getUser(),
                     record.detail(), Base64.getUrlDecoder().decode(record.nonce()));
@@ -51,7 +53,7 @@ final class ConfirmationPage {
                     "credentialIds", page.credentialIds(), "userVerification", page.userVerification()));
         }
         if (errorKey != null) {
-            form.setError(errorKey);
+            form.setError(errorKey, errorParameters);
         }
         return form.createForm(TEMPLATE);
     }

@@ -3,6 +3,9 @@ package dev.txauth.authenticators.confirm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txauth.authenticators.UserFlowStep;
+import dev.txauth.authenticators.confirm.code.CodeChannel;
+import dev.txauth.authenticators.confirm.code.CodeFactor;
+import dev.txauth.authenticators.confirm.code.CodePage;
 import dev.txauth.authenticators.confirm.passkey.PasskeyConfirmation;
 import dev.txauth.authenticators.confirm.passkey.PasskeyResult;
 import dev.txauth.authenticators.confirm.totp.TotpConfirmation;
@@ -15,6 +18,7 @@ import dev.txauth.transactions.TransactionStore;
 import dev.txauth.transactions.detail.PaymentDetail;
 import dev.txauth.transactions.detail.RequestedDetailMatcher;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -48,7 +52,7 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
             return;
         }
         TransactionConfirmConfig config = TransactionConfirmConfig.of(context.getAuthenticatorConfig());
-        if (!hasFactor(context.getUser(), config)) {
+        if (!hasFactor(context.getUser(), config) && !CodePage.offered(context)) {
             context.challenge(ConfirmationPage.setup(context));
             return;
         }
@@ -75,6 +79,13 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
         if (FailureLimit.refusedWhileBlocked(context, pending.record)) {
             return;
         }
+
+        Optional<CodeChannel> send = CodePage.sendRequested(form);
+        if (send.isPresent()) {
+            context.challenge(sendCode(context, pending, config, send.get()));
+            return;
+        }
+
         TransactionRegistry.Factor factor = verify(context, pending, form, config);
         if (factor == null) {
             TransactionStore.FailureOutcome outcome = registry.recordFailure(pending.record);
@@ -126,8 +137,40 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
         authSession.setClientNote(ApprovalNotes.TOKEN_ID, "");
     }
 
+    /** docs/api.md §9: a send is not a confirmation attempt; over a cap the page says when to try again. */
+    private static Response sendCode(AuthenticationFlowContext context, Pending pending,
+                                     TransactionConfirmConfig config, CodeChannel channel) {
+        CodeFactor.Sent sent = CodeFactor.send(context.getSession(), context.getRealm(), context.getUser(),
+                pending.record, pending.detail, channel);
+        if (sent instanceof CodeFactor.Sent.Done) {
+            CodePage.markSent(context, channel);
+            return ConfirmationPage.render(context, pending.record, pending.detail, config, null);
+        }
+        if (sent instanceof CodeFactor.Sent.Capped capped) {
+            Long wait = capped.retryAfterSeconds();
+            if (wait == null) {
+                return ConfirmationPage.render(context, pending.record, pending.detail, config, "txauthCodeNoMore");
+            }
+            // as text: MessageFormat would group digits ("3,598"); past two minutes, whole minutes read better
+            return wait < 120
+                    ? ConfirmationPage.render(context, pending.record, pending.detail, config, "txauthCodeWait",
+                    Long.toString(wait))
+                    : ConfirmationPage.render(context, pending.record, pending.detail, config,
+                    "txauthCodeWaitMinutes", Long.toString((wait + 59) / 60));
+        }
+        return ConfirmationPage.render(context, pending.record, pending.detail, config, "txauthCodeUnavailable");
+    }
+
     private TransactionRegistry.Factor verify(AuthenticationFlowContext context, Pending pending,
                                               MultivaluedMap<String, String> form, TransactionConfirmConfig config) {
+        String codeFactor = form.getFirst("factor");
+        if (codeFactor != null && !codeFactor.isBlank()) {
+            // docs/api.md §9: an SMS or email code; an unknown factor is a wrong code, never a TOTP fallback
+            Optional<CodeChannel> channel = CodeChannel.ofFactor(codeFactor);
+            return channel.isPresent() && CodeFactor.verify(context.getSession(), context.getRealm(), pending.record,
+                    channel.get(), form.getFirst("otp"))
+                    ? new TransactionRegistry.Factor(channel.get().factor(), null, null) : null;
+        }
         String clientData = form.getFirst("clientDataJSON");
         if (clientData != null && !clientData.isBlank()) {
             if (!config.passkeyEnabled()) {

@@ -64,6 +64,7 @@ public class DeviceTrustAuthenticator extends UserFlowStep {
             if (DeviceTrustConfig.of(context.getAuthenticatorConfig()).newDeviceEmail()) {
                 UserAlertEmail.send(session, realm, user, DeviceBindings.NEW_DEVICE_SUBJECT, DeviceBindings.NEW_DEVICE_TEMPLATE,
                         Map.of("deviceLabel", label), ip, now);
+                DeviceAlertSms.send(session, realm, user, label);
             }
         });
         context.success();

@@ -112,6 +112,25 @@ public final class ConfirmationPage {
         return submitTotp(nextCode());
     }
 
+    /** docs/api.md §9: "Send a code by SMS" (the page then asks for that code). */
+    public Page sendSms() {
+        return app.submit(page, FORM, Map.of("send_sms", "send_sms"));
+    }
+
+    public Page sendEmail() {
+        return app.submit(page, FORM, Map.of("send_email", "send_email"));
+    }
+
+    /** The code from the SMS or email; the page's hidden {@code factor} says which, as a browser would post it. */
+    public Page submitCode(String code) {
+        return app.submit(page, FORM, Map.of("otp", code));
+    }
+
+    /** The page's hidden {@code factor} ({@code sms} | {@code email}) once a code was sent, else empty. */
+    public String codeFactor() {
+        return form().select("input[name=factor]").val();
+    }
+
     public Page decline() {
         return app.submit(page, FORM, Map.of("decline", "decline"));
     }

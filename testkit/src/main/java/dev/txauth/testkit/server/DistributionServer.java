@@ -31,13 +31,15 @@ final class DistributionServer extends LocalServer {
 
     private final EmbeddedDatabase database;
     private final AuditDatabase auditDatabase;
+    private final SmsGatewayStub smsGateway;
     private KeycloakProcess keycloak;
 
     private DistributionServer(KeycloakSettings settings, EmbeddedDatabase database, AuditDatabase auditDatabase,
-                               String paymentServiceSecret) {
+                               SmsGatewayStub smsGateway, String paymentServiceSecret) {
         super(settings, paymentServiceSecret);
         this.database = database;
         this.auditDatabase = auditDatabase;
+        this.smsGateway = smsGateway;
     }
 
     static DistributionServer start() {
@@ -59,31 +61,37 @@ final class DistributionServer extends LocalServer {
         AuditDatabase audit = AuditDatabase.startEmpty(work.resolve("audit-postgres"));
         deleteAuditState(work);
         Path auditKey = writeAuditKey(work.resolve(AUDIT_KEY));
+        // SMS go to a real HTTP gateway on loopback through the http provider, as in production (docs/sms.md).
+        SmsGatewayStub sms = new SmsGatewayStub(FreePort.find());
+        List<String> options = new java.util.ArrayList<>(List.of("--log-level=INFO,dev.txauth:DEBUG",
+                "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1",
+                "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),
+                "--spi-events-listener--txauth-audit--username=" + audit.user(),
+                // A key outside both databases, as in production; checkpoints every second so tests see them.
+                "--spi-events-listener--txauth-audit--key-file=" + auditKey,
+                "--spi-events-listener--txauth-audit--spool-dir=" + work.resolve(AUDIT_SPOOL),
+                "--spi-events-listener--txauth-audit--checkpoint-file=" + work.resolve(AUDIT_CHECKPOINTS),
+                "--spi-events-listener--txauth-audit--checkpoint-interval-seconds=1"));
+        options.addAll(List.of(
+                // Webhook receivers of the tests listen on loopback; retries come back within 2 s instead of
+                // up to an hour, so an outage of seconds walks the same backoff path as one of hours. With
+                // retries that fast, 200 queued deliveries to a receiver that is down reach any small pause
+                // threshold in seconds: the pause is tested through the realm's own setting (WebhookAdminIT).
+                "--spi-events-listener--txauth-webhooks--allow-loopback=true",
+                "--spi-events-listener--txauth-webhooks--retry-base-ms=250",
+                "--spi-events-listener--txauth-webhooks--retry-max-delay-ms=2000",
+                "--spi-events-listener--txauth-webhooks--pause-after-failures=10000",
+                "--spi-events-listener--txauth-webhooks--state-dir=" + work.resolve("webhooks")));
+        options.addAll(sms.serverOptions());
         KeycloakSettings settings = new KeycloakSettings(work, FreePort.find(), FreePort.find(), url, user, password,
                 "admin", randomSecret(), true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
                         "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
-                        "KC_SPI_EVENTS_LISTENER__TXAUTH_AUDIT__PASSWORD", audit.password()),
+                        "KC_SPI_EVENTS_LISTENER__TXAUTH_AUDIT__PASSWORD", audit.password(),
+                        "KC_SPI_TXAUTH_SMS_SENDER__HTTP__SECRET", sms.token()),
                 // Trust X-Forwarded-For from the test JVM on loopback, as behind a real reverse proxy: lets a test
                 // play clients from distinct IPs/networks (AuthorizationClient.forwardedFor) without leaking IP-level state.
-                List.of("--log-level=INFO,dev.txauth:DEBUG", "--proxy-headers=xforwarded",
-                        "--proxy-trusted-addresses=127.0.0.1,::1",
-                        "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),
-                        "--spi-events-listener--txauth-audit--username=" + audit.user(),
-                        // A key outside both databases, as in production; checkpoints every second so tests see them.
-                        "--spi-events-listener--txauth-audit--key-file=" + auditKey,
-                        "--spi-events-listener--txauth-audit--spool-dir=" + work.resolve(AUDIT_SPOOL),
-                        "--spi-events-listener--txauth-audit--checkpoint-file=" + work.resolve(AUDIT_CHECKPOINTS),
-                        "--spi-events-listener--txauth-audit--checkpoint-interval-seconds=1",
-                        // Webhook receivers of the tests listen on loopback; retries come back within 2 s instead of
-                        // up to an hour, so an outage of seconds walks the same backoff path as one of hours. With
-                        // retries that fast, 200 queued deliveries to a receiver that is down reach any small pause
-                        // threshold in seconds: the pause is tested through the realm's own setting (WebhookAdminIT).
-                        "--spi-events-listener--txauth-webhooks--allow-loopback=true",
-                        "--spi-events-listener--txauth-webhooks--retry-base-ms=250",
-                        "--spi-events-listener--txauth-webhooks--retry-max-delay-ms=2000",
-                        "--spi-events-listener--txauth-webhooks--pause-after-failures=10000",
-                        "--spi-events-listener--txauth-webhooks--state-dir=" + work.resolve("webhooks")));
-        DistributionServer server = new DistributionServer(settings, database, audit, secret);
+                options);
+        DistributionServer server = new DistributionServer(settings, database, audit, sms, secret);
         try {
             server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
         } catch (RuntimeException e) {
@@ -91,6 +99,7 @@ final class DistributionServer extends LocalServer {
                 database.close();
             }
             audit.close();
+            sms.close();
             throw e;
         }
         return server;
@@ -132,6 +141,12 @@ final class DistributionServer extends LocalServer {
             database.close();
         }
         auditDatabase.close();
+        smsGateway.close();
+    }
+
+    @Override
+    public SmsGatewayStub smsGateway() {
+        return smsGateway;
     }
 
     @Override

@@ -70,6 +70,11 @@ public interface TxauthServer {
         throw new UnsupportedOperationException("This server does not expose its management port");
     }
 
+    /** The HTTP SMS gateway the server sends through (distribution server only). */
+    default SmsGatewayStub smsGateway() {
+        throw new UnsupportedOperationException("This server has no SMS gateway stub");
+    }
+
     /** Graceful stop and start on the same database (what an operator's restart does). */
     void restart();
 

@@ -1,0 +1,126 @@
+package dev.txauth.authenticators.phone;
+
+import dev.txauth.authenticators.confirm.code.CodeChannel;
+import dev.txauth.authenticators.confirm.code.CodeFactor;
+import dev.txauth.model.UserPhone;
+import dev.txauth.sms.SmsDispatcher;
+import dev.txauth.sms.SmsDispatcherFactory;
+import dev.txauth.sms.phone.E164Number;
+import dev.txauth.sms.phone.InvalidPhoneNumberException;
+import dev.txauth.sms.phone.PhoneMask;
+import dev.txauth.sms.text.VerificationSmsText;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Required action {@code txauth-verify-phone} (docs/api.md §9): sends a code to the user's {@code phone_number} and,
+ * when the user types it back, sets {@code phone_number_verified} = {@code true}. The code goes through the same
+ * {@link CodeFactor} as a payment code — same caps, same hashed single-use row — bound to the subject
+ * {@code phone:<auth session>} instead of a transaction. 5 wrong codes end the login.
+ */
+public class VerifyPhoneRequiredAction implements RequiredActionProvider {
+
+    static final String TEMPLATE = "txauth-verify-phone.ftl";
+    static final String NONCE_NOTE = "txauth.phone.nonce";
+    static final String FAILURES_NOTE = "txauth.phone.failures";
+    static final int MAX_FAILURES = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        // set by an administrator (or a flow) on the user; nothing triggers it on its own
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        Optional<E164Number> phone = phone(context);
+        if (phone.isEmpty()) {
+            context.ignore(); // no number (or no gateway): nothing to verify yet
+            return;
+        }
+        context.challenge(page(context, phone.get(), false, null));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        Optional<E164Number> phone = phone(context);
+        if (phone.isEmpty()) {
+            context.ignore();
+            return;
+        }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        CodeFactor.Subject subject = subject(authSession);
+        if (form.containsKey(CodeChannel.SMS.sendSubmit())) {
+            String realmName = context.getRealm().getDisplayName() != null ? context.getRealm().getDisplayName()
+                    : context.getRealm().getName();
+            CodeFactor.Sent sent = CodeFactor.send(context.getSession(), context.getRealm(), context.getUser(),
+                    subject, CodeChannel.SMS, phone.get().value(), (code, lifetime) ->
+                            CodeFactor.sms(context.getSession(), phone.get(), VerificationSmsText.render(realmName, code)));
+            context.challenge(page(context, phone.get(), sent instanceof CodeFactor.Sent.Done,
+                    sent instanceof CodeFactor.Sent.Done ? null : "txauthVerifyPhoneNotSent"));
+            return;
+        }
+        if (CodeFactor.verify(context.getSession(), context.getRealm(), subject, CodeChannel.SMS,
+                form.getFirst("otp"))) {
+            context.getUser().setSingleAttribute(UserPhone.VERIFIED, "true");
+            context.success();
+            return;
+        }
+        int failures = Integer.parseInt(Optional.ofNullable(authSession.getAuthNote(FAILURES_NOTE)).orElse("0")) + 1;
+        authSession.setAuthNote(FAILURES_NOTE, Integer.toString(failures));
+        if (failures >= MAX_FAILURES) {
+            context.failure();
+            return;
+        }
+        context.challenge(page(context, phone.get(), true, "txauthVerifyPhoneInvalid"));
+    }
+
+    /** The number to verify, if it is one and a gateway could reach it. */
+    private static Optional<E164Number> phone(RequiredActionContext context) {
+        String number = context.getUser().getFirstAttribute(UserPhone.NUMBER);
+        SmsDispatcher dispatcher = SmsDispatcherFactory.dispatcher(context.getSession());
+        if (number == null || dispatcher == null || dispatcher.providers().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(dispatcher.phoneNumbers().normalize(number));
+        } catch (InvalidPhoneNumberException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One subject per authentication: its nonce keys the code's hash, as a transaction's nonce does. */
+    private static CodeFactor.Subject subject(AuthenticationSessionModel authSession) {
+        String nonce = authSession.getAuthNote(NONCE_NOTE);
+        if (nonce == null) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            authSession.setAuthNote(NONCE_NOTE, nonce);
+        }
+        return new CodeFactor.Subject("phone:" + authSession.getParentSession().getId(), nonce, Long.MAX_VALUE);
+    }
+
+    private static Response page(RequiredActionContext context, E164Number phone, boolean sent, String error) {
+        LoginFormsProvider form = context.form().setAttribute("txauthPhone", PhoneMask.forPage(phone))
+                .setAttribute("txauthPhoneSent", sent);
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}
