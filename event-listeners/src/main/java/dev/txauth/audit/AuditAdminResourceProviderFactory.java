@@ -1,5 +1,8 @@
 package dev.txauth.audit;
 
+import dev.txauth.audit.stats.AuditStats;
+import dev.txauth.audit.stats.AuditStatsQuery;
+import dev.txauth.audit.stats.TransactionTableQuery;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
@@ -18,6 +21,8 @@ public class AuditAdminResourceProviderFactory implements AdminRealmResourceProv
 
     public static final String PROVIDER_ID = "txauth-audit";
 
+    private TransactionTableQuery transactions;
+
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
         return this;
@@ -29,7 +34,8 @@ public class AuditAdminResourceProviderFactory implements AdminRealmResourceProv
         AuditEventListenerProviderFactory listener = (AuditEventListenerProviderFactory) session
                 .getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class,
                         AuditEventListenerProviderFactory.PROVIDER_ID);
-        return new AuditAdminResource(realm, auth, listener.queries(), listener.keys(), listener.checkpointFile());
+        return new AuditAdminResource(realm, auth, listener.queries(), listener.keys(), listener.checkpointFile(),
+                new AuditStats(new AuditStatsQuery(listener.queries().source()), transactions), transactions);
     }
 
     @Override
@@ -39,7 +45,8 @@ public class AuditAdminResourceProviderFactory implements AdminRealmResourceProv
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
+        // txauth_transaction is always in Keycloak's database, whichever database the audit rows go to.
+        transactions = new TransactionTableQuery(KeycloakDatabase.from(factory));
     }
 
     @Override
