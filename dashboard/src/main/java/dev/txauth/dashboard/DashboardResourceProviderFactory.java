@@ -11,19 +11,23 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * through the realm's {@code txauth-dashboard} public client (docs/dashboard.md) and shows data only to holders of
  * {@code view-events}, because the admin REST it calls enforces that.
  */
-public class DashboardResourceProviderFactory implements RealmResourceProviderFactory, RealmResourceProvider {
+public class DashboardResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "txauth-dashboard";
-    private static final DashboardResource RESOURCE = new DashboardResource();
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return new DashboardResource(session);
+            }
 
-    @Override
-    public Object getResource() {
-        return RESOURCE;
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
     }
 
     @Override
