@@ -55,7 +55,7 @@
             }
         });
         loadChain();
-        TX.get('/txauth-audit/events?max=25').then(function (events) {
+        TX.get('/txauth-audit/events?max=15').then(function (events) {
             TX.table(document.getElementById('recent-events'), TX.EVENT_HEADERS, TX.eventRows(events));
         }).catch(function () {
             // the charts' error already tells the admin

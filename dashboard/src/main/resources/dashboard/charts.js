@@ -1,4 +1,4 @@
-/* The overview's charts: uPlot (from its WebJar, served by this jar) over GET .../txauth-audit/stats (docs/api.md §12). */
+/* The overview's charts (each with a table of totals that doubles as its legend): uPlot (from its WebJar, served by this jar) over GET .../txauth-audit/stats (docs/api.md §12). */
 (function (TX) {
     'use strict';
 
@@ -48,7 +48,7 @@
         var width = Math.max(container.clientWidth, 240);
         return new uPlot({
             width: width, height: width < 500 ? 200 : 240, series: series,
-            axes: [{}, {size: 60}], scales: {x: {time: true}}, legend: {show: true}
+            axes: [{}, {size: 60}], scales: {x: {time: true}}, legend: {show: false}
         }, data, container);
     }
 

@@ -60,7 +60,7 @@ class AdminDashboardIT {
     @Test
     void adminReadsChartsThenUnbindsADeviceAndSignsOutSessionsOfOneUser(ChromeBrowser chrome) throws Exception {
         TestUser admin = TestUsers.withOtp(server, "dash-admin");
-        RealmAdmins.grant(server, admin, "view-events", "view-users", "manage-users");
+        RealmAdmins.grant(server, admin, "view-events", "view-users", "manage-users", "view-realm");
         TestUser victim = TestUsers.withOtp(server, "dash-victim");
         risk.loginWithOtp(risk.browser(DeviceRiskSupport.randomIp()), victim, 0);
         payments.registerPayment(victim.id(), "7500.00", XSS_PAYEE);
@@ -95,6 +95,8 @@ class AdminDashboardIT {
         assertEquals(XSS_USER, chrome.driver().findElement(By.id("user-title")).getText());
         assertTrue(chrome.driver().findElement(By.id("user-transactions")).getText().contains(XSS_PAYEE));
         assertTrue(chrome.driver().findElement(By.id("user-transactions")).getText().contains("…6789"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-limits"), "."));
+        assertFalse(chrome.driver().findElement(By.id("user-limits")).getText().contains("403"), "limits readable");
         assertInert(chrome, "user view");
         screenshots(chrome, "dashboard-user");
 

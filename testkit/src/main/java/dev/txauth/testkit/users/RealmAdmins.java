@@ -57,8 +57,13 @@ public final class RealmAdmins {
 
     /** GET {@code /admin/realms/payments<path>} with this bearer token. */
     public static HttpResponse<String> get(TxauthServer server, String bearer, String path) {
+        return getAdmin(server, bearer, "/realms/" + TxauthServer.REALM + path);
+    }
+
+    /** GET {@code /admin<path>} with this bearer token. */
+    public static HttpResponse<String> getAdmin(TxauthServer server, String bearer, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + REALM_ADMIN + path))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin" + path))
                     .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
