@@ -156,6 +156,10 @@ class AdminDashboardIT {
         assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(server.realmUrl()
                 + "/txauth-dashboard/dev/txauth/dashboard/DashboardResource.class")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+        HttpResponse<Void> bare = http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/txauth-dashboard"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(301, bare.statusCode(), "relative script URLs need the trailing slash");
+        assertTrue(bare.headers().firstValue("Location").orElseThrow().endsWith("/realms/payments/txauth-dashboard/"));
     }
 
     private void signIn(ChromeBrowser chrome, TestUser admin) {

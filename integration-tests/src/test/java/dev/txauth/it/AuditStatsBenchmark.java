@@ -57,8 +57,8 @@ class AuditStatsBenchmark {
             for (long start = 0; start < ROWS; start += 1_000_000) {
                 st.execute("INSERT INTO txauth_audit_event (event_id, occurred_at, realm_id, kind, type, outcome, "
                         + "user_id, ip_address, details, chain_id, chain_seq, prev_hash, hash, hash_version) "
-                        + "SELECT gen_random_uuid(), timestamptz '" + end + "' - (g * interval '1 second' * "
-                        + (DAYS * 86400L) + " / " + ROWS + "), '" + realmId + "', 'USER', "
+                        + "SELECT gen_random_uuid(), timestamptz '" + end + "' - interval '1 second' * (g * "
+                        + (DAYS * 86400.0 / ROWS) + "), '" + realmId + "', 'USER', "
                         + "CASE WHEN g % 20 < 10 THEN 'LOGIN' WHEN g % 20 < 12 THEN 'LOGIN_ERROR' "
                         + "WHEN g % 20 < 15 THEN 'TXAUTH_RISK_DECISION' WHEN g % 20 < 18 THEN 'CODE_TO_TOKEN' "
                         + "WHEN g % 20 = 18 THEN 'TXAUTH_TRANSACTION_REGISTERED' ELSE 'TXAUTH_TRANSACTION_CONSUMED' END, "
