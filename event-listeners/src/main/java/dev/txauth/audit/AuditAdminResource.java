@@ -2,11 +2,15 @@ package dev.txauth.audit;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import dev.txauth.audit.stats.AuditStats;
+import dev.txauth.audit.stats.StatsRequest;
+import dev.txauth.audit.stats.TransactionTableQuery;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -26,20 +30,58 @@ public class AuditAdminResource {
 
     private static final Logger LOG = Logger.getLogger(AuditAdminResource.class);
     static final int MAX_PAGE = 1000;
+    static final int MAX_USER_TRANSACTIONS = 100;
 
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AuditQueries queries;
     private final AuditKeys keys;
     private final CheckpointFile checkpoints;
+    private final AuditStats stats;
+    private final TransactionTableQuery transactions;
 
     AuditAdminResource(RealmModel realm, AdminPermissionEvaluator auth, AuditQueries queries, AuditKeys keys,
-                       CheckpointFile checkpoints) {
+                       CheckpointFile checkpoints, AuditStats stats, TransactionTableQuery transactions) {
         this.realm = realm;
         this.auth = auth;
         this.queries = queries;
         this.keys = keys;
         this.checkpoints = checkpoints;
+        this.stats = stats;
+        this.transactions = transactions;
+    }
+
+    /** docs/api.md §12: the dashboard's series; every parameter is checked before any SQL runs. */
+    @GET
+    @Path("stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response stats(@QueryParam("from") String from, @QueryParam("to") String to,
+                          @QueryParam("bucket") String bucket) {
+        auth.realm().requireViewEvents();
+        StatsRequest request;
+        try {
+            request = StatsRequest.parse(from, to, bucket, Instant.now());
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+        try {
+            return Response.ok(stats.compute(realm.getId(), request)).build();
+        } catch (SQLException e) {
+            return unavailable(e);
+        }
+    }
+
+    /** docs/api.md §12: a user's newest transactions for the dashboard's user view (account: last four digits). */
+    @GET
+    @Path("users/{userId}/transactions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response userTransactions(@PathParam("userId") String userId) {
+        auth.realm().requireViewEvents();
+        try {
+            return Response.ok(transactions.ofUser(realm.getId(), userId, MAX_USER_TRANSACTIONS)).build();
+        } catch (SQLException e) {
+            return unavailable(e);
+        }
     }
 
     @GET

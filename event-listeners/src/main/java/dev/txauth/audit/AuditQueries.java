@@ -44,6 +44,11 @@ final class AuditQueries {
         this.table = source.schemaPrefix() + "txauth_audit_event";
     }
 
+    /** The audit database these queries read, for the stats query (docs/api.md §12). */
+    ConnectionSource source() {
+        return source;
+    }
+
     /**
      * Verifies every chain of the realm that has rows, an anchor or a checkpoint; stops at the first invalid one.
      *

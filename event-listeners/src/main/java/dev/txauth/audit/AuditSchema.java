@@ -65,6 +65,15 @@ final class AuditSchema {
             ALTER TABLE %1$stxauth_audit_event
                 ADD COLUMN hash_version smallint NOT NULL DEFAULT 1 CHECK (hash_version IN (1, 2)),
                 ADD COLUMN key_id       text;
+            """, """
+            -- docs/api.md §12 stats: counts per bucket, type and outcome from the index alone (index-only scan);
+            -- it also serves the newest-first event search, so it replaces the plain time index.
+            CREATE INDEX txauth_audit_event_stats_idx ON %1$stxauth_audit_event (realm_id, occurred_at)
+                INCLUDE (type, outcome);
+            DROP INDEX %1$stxauth_audit_event_time_idx;
+            -- Risk decisions need details (decision, signals): only their rows, found without scanning the rest.
+            CREATE INDEX txauth_audit_event_risk_idx ON %1$stxauth_audit_event (realm_id, occurred_at)
+                WHERE type = 'TXAUTH_RISK_DECISION';
             """);
 
     private AuditSchema() {

@@ -162,6 +162,16 @@ class PaymentsRealmTest {
         throw new AssertionError("flow " + alias + " missing");
     }
 
+    @Test
+    void dashboardClientIsPublicWithPkceAndOnlyItsOwnPageAsRedirect() {
+        JsonNode dashboard = client("txauth-dashboard");
+        assertEquals(true, dashboard.get("publicClient").asBoolean());
+        assertEquals(false, dashboard.get("directAccessGrantsEnabled").asBoolean(), "no password grant");
+        assertEquals(false, dashboard.get("implicitFlowEnabled").asBoolean());
+        assertEquals("S256", dashboard.get("attributes").get("pkce.code.challenge.method").asText());
+        assertEquals(List.of("/realms/payments/txauth-dashboard/"), texts(dashboard.get("redirectUris")));
+    }
+
     private int loaMaxAge(String configAlias) {
         for (JsonNode config : realm.get("authenticatorConfig")) {
             if (configAlias.equals(config.get("alias").asText())) {
