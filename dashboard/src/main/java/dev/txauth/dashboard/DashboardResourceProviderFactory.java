@@ -1,8 +1,7 @@
 package dev.txauth.dashboard;
 
-import org.keycloak.Config;
+import dev.txauth.model.provider.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -11,7 +10,8 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * through the realm's {@code txauth-dashboard} public client (docs/dashboard.md) and shows data only to holders of
  * {@code view-events}, because the admin REST it calls enforces that.
  */
-public class DashboardResourceProviderFactory implements RealmResourceProviderFactory {
+public class DashboardResourceProviderFactory implements RealmResourceProviderFactory,
+        StatelessFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "txauth-dashboard";
 
@@ -28,21 +28,6 @@ public class DashboardResourceProviderFactory implements RealmResourceProviderFa
                 // nothing held
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no options
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 
     @Override

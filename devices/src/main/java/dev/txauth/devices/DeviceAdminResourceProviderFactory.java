@@ -9,7 +9,8 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Mounts {@link DeviceAdminResource} at {@code /admin/realms/{realm}/txauth-devices}. */
-public class DeviceAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider, StatelessFactory<AdminRealmResourceProvider> {
+public class DeviceAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
+        StatelessFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "txauth-devices";
 

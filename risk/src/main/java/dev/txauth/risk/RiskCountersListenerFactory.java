@@ -13,7 +13,8 @@ import org.keycloak.models.KeycloakSession;
  * user, successful logins per user. It owns the counters; the risk authenticator looks this factory up to read them.
  * Counting is in memory and O(1), so it is done inline rather than after commit.
  */
-public class RiskCountersListenerFactory implements EventListenerProviderFactory, StatelessFactory<EventListenerProvider> {
+public class RiskCountersListenerFactory implements EventListenerProviderFactory,
+        StatelessFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "txauth-risk-counters";
 

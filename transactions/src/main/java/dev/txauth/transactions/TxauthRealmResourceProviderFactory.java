@@ -13,7 +13,8 @@ import java.util.List;
  * Mounts txauth's realm endpoints under {@code /realms/{realm}/txauth}: the transaction registry that payment
  * services call before asking a user for step-up. Owns the registry's server options ({@link TransactionSettings}).
  */
-public class TxauthRealmResourceProviderFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
+public class TxauthRealmResourceProviderFactory implements RealmResourceProviderFactory,
+        StatelessFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "txauth";
 

@@ -1,9 +1,8 @@
 package dev.txauth.webhooks;
 
-import org.keycloak.Config;
+import dev.txauth.model.provider.StatelessFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -15,7 +14,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * factory's settings and secret key.
  */
 public class WebhookAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
-        AdminRealmResourceProvider {
+        AdminRealmResourceProvider, StatelessFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "txauth-webhooks";
 
@@ -31,16 +30,6 @@ public class WebhookAdminResourceProviderFactory implements AdminRealmResourcePr
                 .getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class,
                         WebhookEventListenerProviderFactory.PROVIDER_ID);
         return new WebhookAdminResource(session, realm, auth, webhooks);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // the listener's options apply
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override

@@ -1,18 +1,17 @@
 package dev.txauth.webhooks;
 
+import dev.txauth.model.provider.StatelessFactory;
 import dev.txauth.model.storage.ChangelogOnlySchema;
-import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Lets Keycloak's Liquibase create {@code txauth_webhook_endpoint} and the outbox {@code txauth_webhook_delivery} in
  * Keycloak's own database: the outbox must live there, because its rows are written in the same transaction as the
  * event they report (docs/api.md §11).
  */
-public class WebhookSchemaProviderFactory implements JpaEntityProviderFactory {
+public class WebhookSchemaProviderFactory implements JpaEntityProviderFactory, StatelessFactory<JpaEntityProvider> {
 
     public static final String PROVIDER_ID = "txauth-webhook";
     static final String CHANGELOG = "META-INF/txauth-webhook-changelog.xml";
@@ -20,21 +19,6 @@ public class WebhookSchemaProviderFactory implements JpaEntityProviderFactory {
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
         return new ChangelogOnlySchema(CHANGELOG, PROVIDER_ID);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no options
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // Keycloak's JPA connection factory runs the changelog
-    }
-
-    @Override
-    public void close() {
-        // holds nothing
     }
 
     @Override

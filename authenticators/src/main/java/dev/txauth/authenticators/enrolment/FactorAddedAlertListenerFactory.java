@@ -24,7 +24,8 @@ import java.util.Map;
  * type in {@link SecondFactorEnrolment#FACTOR_TYPES}), the user gets an email saying so, after the transaction that
  * stored the credential has committed — so an attacker who somehow enrols a factor cannot do it silently.
  */
-public class FactorAddedAlertListenerFactory implements EventListenerProviderFactory, StatelessFactory<EventListenerProvider> {
+public class FactorAddedAlertListenerFactory implements EventListenerProviderFactory,
+        StatelessFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "txauth-factor-alert";
     private static final Logger LOG = Logger.getLogger(FactorAddedAlertListenerFactory.class);
