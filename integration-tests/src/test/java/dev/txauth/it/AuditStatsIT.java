@@ -1,6 +1,7 @@
 package dev.txauth.it;
 
 import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AppToken;
 import dev.txauth.testkit.client.AuthorizationClient;
 import dev.txauth.testkit.client.Pkce;
 import dev.txauth.testkit.client.Json;
@@ -57,7 +58,7 @@ class AuditStatsIT {
     void countsMatchTheRowsOfLoginsAFailedLoginAndAPayment() {
         TestUser admin = TestUsers.withOtp(server, "stats-admin");
         RealmAdmins.grant(server, admin, "view-events");
-        String token = RealmAdmins.accessToken(server, admin);
+        AppToken token = RealmAdmins.accessToken(server, admin);
         Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
         Instant to = Instant.now().plus(1, ChronoUnit.HOURS);
         String query = "?bucket=hour&from=" + from + "&to=" + to;
@@ -130,7 +131,7 @@ class AuditStatsIT {
     @Test
     void aTokenWithoutViewEventsIs403() {
         TestUser user = TestUsers.withOtp(server, "stats-user");
-        String plain = RealmAdmins.accessToken(server, user);
+        AppToken plain = RealmAdmins.accessToken(server, user);
         assertEquals(403, RealmAdmins.get(server, plain, STATS).statusCode());
         assertEquals(403, RealmAdmins.get(server, plain, "/txauth-audit/users/" + user.id() + "/transactions")
                 .statusCode());
@@ -156,7 +157,7 @@ class AuditStatsIT {
         assertTrue(!list.body().contains("0123456789"), "no full account number: " + list.body());
     }
 
-    private JsonNode stats(String token, String query) {
+    private JsonNode stats(AppToken token, String query) {
         HttpResponse<String> response = RealmAdmins.get(server, token, STATS + query);
         assertEquals(200, response.statusCode(), response.body());
         return Json.parse(response.body());

@@ -1,6 +1,7 @@
 package dev.txauth.testkit.users;
 
 import dev.txauth.testkit.client.AdminClient;
+import dev.txauth.testkit.client.AppToken;
 import dev.txauth.testkit.client.AuthorizationClient;
 import dev.txauth.testkit.client.Pkce;
 import dev.txauth.testkit.client.TokenResponse;
@@ -44,20 +45,23 @@ public final class RealmAdmins {
         }
     }
 
-    /** The user's access token from a full mobile-app login (roles included: the realm's default scopes). */
-    public static String accessToken(TxauthServer server, TestUser user) {
+    /**
+     * The user's access token from a full mobile-app login (roles included: the realm's default scopes), with the app
+     * that holds its DPoP key: the token is DPoP-bound, so only that app can present it (docs/api.md §8).
+     */
+    public static AppToken accessToken(TxauthServer server, TestUser user) {
         AuthorizationClient app = server.newBrowser();
         Pkce pkce = Pkce.s256();
         TokenResponse tokens = app.tokens().exchangeCode(app.login(user, pkce, Map.of()).code(), pkce);
         if (tokens.status() != 200) {
             throw new IllegalStateException("Login of " + user.username() + ": " + tokens.body());
         }
-        return tokens.accessToken();
+        return new AppToken(app, tokens.accessToken());
     }
 
-    /** GET {@code /admin/realms/payments<path>} with this bearer token. */
-    public static HttpResponse<String> get(TxauthServer server, String bearer, String path) {
-        return getAdmin(server, bearer, "/realms/" + TxauthServer.REALM + path);
+    /** GET {@code /admin/realms/payments<path>} as the app holding this user token. */
+    public static HttpResponse<String> get(TxauthServer server, AppToken token, String path) {
+        return token.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + REALM_ADMIN + path)).GET());
     }
 
     /** GET {@code /admin<path>} with this bearer token. */
