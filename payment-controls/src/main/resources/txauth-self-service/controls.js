@@ -1,6 +1,6 @@
 // docs/payment-controls.md "Self-service page". An OIDC public client (txauth-self-service) with PKCE and DPoP
 // (RFC 9449): a P-256 key made here with WebCrypto for this tab, dpop_jkt on the authorization request
-// (acr_values=mfa, max_age=0: a fresh second factor), a proof on the token request and on every me/ call (with ath).
+// (acr_values=mfa, max_age=0: a fresh second factor; ui_locales: the sign-in in the page's language), a proof on the token request and on every me/ call (with ath).
 (function () {
     'use strict';
     const page = location.origin + location.pathname;
@@ -9,6 +9,8 @@
     const clientId = 'txauth-self-service';
     const enc = new TextEncoder();
     const status = document.getElementById('txauth-controls-status');
+    const text = document.getElementById('txauth-controls').dataset; // the page's words, in the user's language
+    const lang = document.documentElement.lang;
 
     const b64url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
         .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -47,7 +49,7 @@
         sessionStorage.setItem('txauth.state', state);
         const jkt = b64url(await sha256(JSON.stringify(k.jwk)));
         const params = new URLSearchParams({client_id: clientId, redirect_uri: page, response_type: 'code',
-            scope: 'openid', state: state, acr_values: 'mfa', max_age: '0', dpop_jkt: jkt,
+            scope: 'openid', state: state, acr_values: 'mfa', max_age: '0', dpop_jkt: jkt, ui_locales: lang,
             code_challenge: b64url(await sha256(verifier)), code_challenge_method: 'S256'});
         location.assign(realm + '/protocol/openid-connect/auth?' + params);
     }
@@ -82,13 +84,13 @@
         const query = new URLSearchParams(location.search);
         if (!query.has('code')) {
             if (query.has('error')) {
-                status.textContent = 'Sign-in was not completed.';
+                status.textContent = text.signInFailed;
                 return;
             }
             return signIn(k);
         }
         if (query.get('state') !== sessionStorage.getItem('txauth.state')) {
-            status.textContent = 'Sign-in was not completed.';
+            status.textContent = text.signInFailed;
             return;
         }
         history.replaceState(null, '', page);
@@ -102,17 +104,17 @@
         form.hidden = false;
         form.addEventListener('submit', async event => {
             event.preventDefault();
-            status.textContent = 'Saving…';
+            status.textContent = text.saving;
             try {
                 await call(k, accessToken, 'PUT', 'limits', {per_transaction: form.per_transaction.value || null,
                     daily: form.daily.value || null});
                 await call(k, accessToken, 'PUT', 'instant-payments', {enabled: form.instant_enabled.checked});
-                status.textContent = 'Saved.';
+                status.textContent = text.saved;
             } catch (e) {
-                status.textContent = 'Not saved: ' + e.message;
+                status.textContent = text.notSaved + ' ' + e.message;
             }
         });
     }
 
-    main().catch(e => { status.textContent = 'Something went wrong: ' + e.message; });
+    main().catch(e => { status.textContent = text.failed + ' ' + e.message; });
 })();

@@ -1,6 +1,5 @@
 package dev.txauth.devices;
 
-import dev.txauth.model.alert.UserAlertEmail;
 import dev.txauth.model.EventDetails;
 import dev.txauth.model.TxauthEvent;
 import org.jboss.logging.Logger;
@@ -12,13 +11,13 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The one home of the bound-device lifecycle (docs/api.md §8): bind a key (signing out every other session of the
- * user, the previous phone's included, cluster-wide through Keycloak's session removal), unbind it, and the events
+ * user, the previous phone's included, cluster-wide through Keycloak's session removal, and alerting the user by
+ * {@link NewDeviceAlert}), unbind it, and the events
  * {@code TXAUTH_DEVICE_BOUND} / {@code TXAUTH_DEVICE_UNBOUND}. The login flow step and the admin API both call here.
  */
 public final class DeviceBindings {
@@ -55,8 +54,7 @@ public final class DeviceBindings {
             LOG.infof("txauth device rebound realm=%s user=%s: %d session(s) signed out", realm.getName(),
                     user.getId(), others.size());
             event(session, realm, user, TxauthEvent.DEVICE_UNBOUND, previous.get(), null);
-            UserAlertEmail.send(session, realm, user, NEW_DEVICE_SUBJECT, NEW_DEVICE_TEMPLATE,
-                    Map.of("deviceLabel", "a new phone (mobile app)"), ip, now);
+            NewDeviceAlert.phone(session, realm, user, ip, now);
         }
         event(session, realm, user, TxauthEvent.DEVICE_BOUND, binding, null);
         return binding;

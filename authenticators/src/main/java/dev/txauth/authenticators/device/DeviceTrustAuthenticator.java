@@ -3,10 +3,9 @@ package dev.txauth.authenticators.device;
 import dev.txauth.authenticators.UserFlowStep;
 import dev.txauth.authenticators.risk.RiskEvents;
 import dev.txauth.authenticators.risk.RiskNotes;
-import dev.txauth.model.alert.UserAlertEmail;
-import dev.txauth.devices.DeviceBindings;
 import dev.txauth.devices.DeviceCookie;
 import dev.txauth.devices.DeviceStore;
+import dev.txauth.devices.NewDeviceAlert;
 import dev.txauth.risk.NetworkPrefix;
 import dev.txauth.risk.UserAgentFamily;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -62,9 +61,7 @@ public class DeviceTrustAuthenticator extends UserFlowStep {
         newDevice.ifPresent(id -> {
             RiskEvents.deviceTrusted(context, id, label);
             if (DeviceTrustConfig.of(context.getAuthenticatorConfig()).newDeviceEmail()) {
-                UserAlertEmail.send(session, realm, user, DeviceBindings.NEW_DEVICE_SUBJECT, DeviceBindings.NEW_DEVICE_TEMPLATE,
-                        Map.of("deviceLabel", label), ip, now);
-                DeviceAlertSms.send(session, realm, user, label);
+                NewDeviceAlert.browser(session, realm, user, label, ip, now);
             }
         });
         context.success();

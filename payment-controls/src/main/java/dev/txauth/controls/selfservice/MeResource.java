@@ -13,6 +13,7 @@ import dev.txauth.model.TxauthEvent;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,11 +48,12 @@ public class MeResource {
         this.realm = session.getContext().getRealm();
     }
 
-    /** The page where the user sees and changes both after a fresh second factor (no token: it signs in itself). */
+    /** The page where the user sees and changes both after a fresh second factor (no token: it signs in itself),
+     * in the language of {@code ui_locales} or the one Keycloak would choose. */
     @GET
     @Path("page")
-    public Response page() {
-        return SelfServicePage.serve("controls.html", "text/html; charset=utf-8");
+    public Response page(@QueryParam("ui_locales") String uiLocales) {
+        return SelfServicePage.page(session, realm, uiLocales);
     }
 
     @GET

@@ -26,4 +26,17 @@ class NewDeviceSmsTextTest {
         assertEquals("a new device can now sign in to your account. Not you? Call your bank now.",
                 NewDeviceSmsText.render(null, null));
     }
+
+    @Test
+    void aNewPhoneSaysTheOldOneWasSignedOut() {
+        assertEquals("Payments: your app is now on a new phone and the old phone was signed out. Not you? Call your"
+                + " bank now.", NewDeviceSmsText.newPhone("Payments"));
+    }
+
+    @Test
+    void aNewPhoneAlertStaysOneGsm7SegmentWhateverTheRealmName() {
+        String text = NewDeviceSmsText.newPhone("Banque \u00c9volution \uD83D\uDE00 ".repeat(30));
+        assertTrue(Gsm7.fitsOneSegment(text), text);
+        assertTrue(text.endsWith("Not you? Call your bank now."), text);
+    }
 }

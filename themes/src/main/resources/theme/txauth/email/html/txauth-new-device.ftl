@@ -3,7 +3,7 @@
 <p>${msg("txauthNewDeviceGreeting")}</p>
 <p>${msg("txauthNewDeviceBody", realmName)}</p>
 <ul>
-    <li>${msg("txauthNewDeviceLabel")}: <strong id="txauth-device-label">${deviceLabel}</strong></li>
+    <li>${msg("txauthNewDeviceLabel")}: <strong id="txauth-device-label"><#if newPhone??>${msg("txauthNewDevicePhone")}<#else>${deviceLabel}</#if></strong></li>
     <li>${msg("txauthNewDeviceWhen")}: ${when}</li>
     <li>${msg("txauthNewDeviceIp")}: ${ipAddress}</li>
 </ul>

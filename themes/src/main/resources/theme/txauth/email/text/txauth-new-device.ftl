@@ -3,7 +3,7 @@ ${msg("txauthNewDeviceGreeting")}
 
 ${msg("txauthNewDeviceBody", realmName)}
 
-${msg("txauthNewDeviceLabel")}: ${deviceLabel}
+${msg("txauthNewDeviceLabel")}: <#if newPhone??>${msg("txauthNewDevicePhone")}<#else>${deviceLabel}</#if>
 ${msg("txauthNewDeviceWhen")}: ${when}
 ${msg("txauthNewDeviceIp")}: ${ipAddress}
 

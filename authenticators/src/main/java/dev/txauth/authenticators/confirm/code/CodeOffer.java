@@ -1,10 +1,7 @@
 package dev.txauth.authenticators.confirm.code;
 
-import dev.txauth.model.UserPhone;
-import dev.txauth.sms.SmsDispatcher;
-import dev.txauth.sms.SmsDispatcherFactory;
+import dev.txauth.sms.VerifiedPhone;
 import dev.txauth.sms.phone.E164Number;
-import dev.txauth.sms.phone.InvalidPhoneNumberException;
 import dev.txauth.sms.phone.PhoneMask;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -13,8 +10,8 @@ import org.keycloak.models.UserModel;
 import java.util.Optional;
 
 /**
- * Which code channels a user can be offered (docs/api.md §9): SMS when {@code phone_number} is a valid number,
- * {@code phone_number_verified} is {@code true} and a gateway is configured; email when the address is verified and
+ * Which code channels a user can be offered (docs/api.md §9): SMS when the user has a {@link VerifiedPhone} (valid
+ * number, verified, a gateway configured); email when the address is verified and
  * the realm has SMTP settings. A channel that could not deliver is never shown.
  *
  * @param phone null when SMS is not offered
@@ -23,7 +20,7 @@ import java.util.Optional;
 public record CodeOffer(E164Number phone, String email) {
 
     public static CodeOffer of(KeycloakSession session, RealmModel realm, UserModel user) {
-        return new CodeOffer(verifiedPhone(session, user).orElse(null),
+        return new CodeOffer(VerifiedPhone.of(session, user).orElse(null),
                 user.isEmailVerified() && user.getEmail() != null && realm.getSmtpConfig() != null
                         && !realm.getSmtpConfig().isEmpty() ? user.getEmail() : null);
     }
@@ -40,21 +37,5 @@ public record CodeOffer(E164Number phone, String email) {
     /** {@code •••• 1234}, for the page's button. */
     public String maskedPhone() {
         return phone == null ? null : PhoneMask.forPage(phone);
-    }
-
-    private static Optional<E164Number> verifiedPhone(KeycloakSession session, UserModel user) {
-        String number = user.getFirstAttribute(UserPhone.NUMBER);
-        if (number == null || !"true".equals(user.getFirstAttribute(UserPhone.VERIFIED))) {
-            return Optional.empty();
-        }
-        SmsDispatcher dispatcher = SmsDispatcherFactory.dispatcher(session);
-        if (dispatcher == null || dispatcher.providers().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(dispatcher.phoneNumbers().normalize(number));
-        } catch (InvalidPhoneNumberException e) {
-            return Optional.empty();
-        }
     }
 }
