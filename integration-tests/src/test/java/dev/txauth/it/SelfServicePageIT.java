@@ -155,7 +155,10 @@ class SelfServicePageIT {
         assertTrue(page.body().contains(lang.equals("fr") ? "<title>Plafonds de paiement</title>"
                 : "<title>Payment limits</title>"), page.body());
         assertFalse(page.body().contains("{{") || page.body().contains("<script>"), page.body());
-        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        assertEquals(List.of("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+                page.headers().allValues("Content-Security-Policy"), "the page's own CSP, not the realm's");
+        assertEquals(List.of("DENY"), page.headers().allValues("X-Frame-Options"));
         return lang;
     }
 

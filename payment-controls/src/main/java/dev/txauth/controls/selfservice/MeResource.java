@@ -59,13 +59,13 @@ public class MeResource {
     @GET
     @Path("page.js")
     public Response pageScript() {
-        return SelfServicePage.serve("controls.js", "text/javascript; charset=utf-8");
+        return SelfServicePage.serve(session, "controls.js", "text/javascript; charset=utf-8");
     }
 
     @GET
     @Path("page.css")
     public Response pageStyle() {
-        return SelfServicePage.serve("controls.css", "text/css; charset=utf-8");
+        return SelfServicePage.serve(session, "controls.css", "text/css; charset=utf-8");
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.theme.Theme;
 
 import java.io.IOException;
@@ -42,16 +43,16 @@ final class SelfServicePage {
                     .getEnhancedMessages(realm, locale);
             String html = PageText.fill(new String(read(TEMPLATE), StandardCharsets.UTF_8), messages::getProperty,
                     Map.of("lang", locale.toLanguageTag()));
-            return secured(Response.ok(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"))
+            return secured(session, Response.ok(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"))
                     .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static Response serve(String file, String mediaType) {
+    static Response serve(KeycloakSession session, String file, String mediaType) {
         try {
-            return secured(Response.ok(read(file), mediaType)).build();
+            return secured(session, Response.ok(read(file), mediaType)).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,8 +67,18 @@ final class SelfServicePage {
         }
     }
 
-    private static Response.ResponseBuilder secured(Response.ResponseBuilder response) {
+    /**
+     * This page's own security headers instead of the realm's: Keycloak's realm-wide set carries a CSP without
+     * {@code script-src} and would replace this one.
+     */
+    private static Response.ResponseBuilder secured(KeycloakSession session, Response.ResponseBuilder response) {
+        SecurityHeadersProvider realmHeaders = session.getProvider(SecurityHeadersProvider.class);
+        if (realmHeaders != null) {
+            realmHeaders.options().skipHeaders();
+        }
         return response.header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer").header(HttpHeaders.CACHE_CONTROL, "no-store");
+                .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
+                .header("X-Robots-Tag", "none").header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }
