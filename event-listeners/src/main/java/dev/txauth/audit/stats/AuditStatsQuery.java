@@ -104,15 +104,15 @@ public final class AuditStatsQuery {
         }
     }
 
-    /** The plan PostgreSQL picks for {@link #fill}'s statement, for the benchmark's report. */
-    public List<String> explain(String realmId, StatsRequest request) throws SQLException {
+    /** The plan PostgreSQL picks for {@link #fill}'s statement (logins and risk), for the benchmark's report. */
+    public static List<String> explain(Connection c, String schemaPrefix, String realmId, StatsRequest request)
+            throws SQLException {
         List<String> plan = new ArrayList<>();
-        try (Connection c = source.open();
-             PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) "
-                     + SQL.formatted(rollupTable, table))) {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + SQL.formatted(
+                schemaPrefix + AuditRollup.TABLE, schemaPrefix + "txauth_audit_event"))) {
             bind(ps, realmId, request, RollupSpan.of(request.from(), request.to()));
-            ps.setArray(10, c.createArrayOf("text", List.of(LOGIN, LOGIN_ERROR,
-                    TxauthEvent.RISK_DECISION.auditType()).toArray()));
+            ps.setArray(10, c.createArrayOf("text", new String[] {LOGIN, LOGIN_ERROR,
+                    TxauthEvent.RISK_DECISION.auditType()}));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     plan.add(rs.getString(1));
