@@ -82,9 +82,10 @@ class AuditRollupIT {
 
         // The payer's last LOGIN, to the millisecond: `to` is exclusive, so it counts from the next millisecond on.
         String realmId = realmId();
-        Map<String, Object> last = audit.query("SELECT occurred_at FROM txauth_audit_event WHERE realm_id = ? "
-                + "AND type = 'LOGIN' AND user_id = ? ORDER BY occurred_at DESC LIMIT 1", realmId, payer.id()).get(0);
-        Instant at = ((java.sql.Timestamp) last.get("occurred_at")).toInstant();
+        Map<String, Object> last = audit.query("SELECT (extract(epoch FROM occurred_at) * 1000)::bigint AS ms FROM "
+                + "txauth_audit_event WHERE realm_id = ? AND type = 'LOGIN' AND user_id = ? ORDER BY occurred_at DESC "
+                + "LIMIT 1", realmId, payer.id()).get(0);
+        Instant at = Instant.ofEpochMilli(Long.parseLong(String.valueOf(last.get("ms"))));
         Instant from = since.minus(1, ChronoUnit.HOURS);
         long rowsBefore = rawCount(realmId, "LOGIN", from, at);
         assertEquals(rowsBefore, logins(from, at), "up to, not including, the last login");
