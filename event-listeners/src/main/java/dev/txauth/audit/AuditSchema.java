@@ -74,7 +74,9 @@ final class AuditSchema {
             -- Risk decisions need details (decision, signals): only their rows, found without scanning the rest.
             CREATE INDEX txauth_audit_event_risk_idx ON %1$stxauth_audit_event (realm_id, occurred_at)
                 WHERE type = 'TXAUTH_RISK_DECISION';
-            """);
+            """,
+            // Version 4: the hourly roll-up the stats read for whole hours (AuditRollup), filled from existing rows.
+            AuditRollup.MIGRATION);
 
     private AuditSchema() {
     }

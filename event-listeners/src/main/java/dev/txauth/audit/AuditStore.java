@@ -23,7 +23,8 @@ import java.util.UUID;
  * writer thread only, which is what makes the chain safe: a chain has exactly one writer (this node), so sequence
  * numbers and {@code prev_hash} never race; other nodes write their own chains. Rows already present (a replay after a
  * crash between commit and checkpoint) are skipped before hashing, so the chain never references a row it did not
- * store, and the primary key on {@code event_id} rejects anything that slips through. Every row is hashed with the
+ * store, and the primary key on {@code event_id} rejects anything that slips through. The same transaction adds the
+ * inserted rows, and only those, to the hourly roll-up ({@link AuditRollup}), so a replay never counts an event twice. Every row is hashed with the
  * audit key ({@link HashChain#KEYED}), and the row names the key's id.
  */
 final class AuditStore implements AutoCloseable {
@@ -56,7 +57,7 @@ final class AuditStore implements AutoCloseable {
             c.setAutoCommit(false);
             Set<String> present = existing(c, batch);
             Map<String, Head> next = new HashMap<>();
-            int inserted = 0;
+            List<UUID> insertedIds = new ArrayList<>(batch.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (event_id, occurred_at, realm_id, "
                     + "kind, type, outcome, user_id, target_user_id, client_id, session_id, ip_address, error, "
                     + "resource_type, resource_path, transaction_id, details, chain_id, chain_seq, prev_hash, hash, "
@@ -88,15 +89,17 @@ final class AuditStore implements AutoCloseable {
                     ps.setString(i, key.id());
                     ps.addBatch();
                     next.put(r.realmId(), new Head(seq, hash));
-                    inserted++;
+                    insertedIds.add(UUID.fromString(r.eventId()));
                 }
-                if (inserted > 0) {
+                if (!insertedIds.isEmpty()) {
                     ps.executeBatch();
                 }
             }
+            // Last before the commit: the hour rows it updates stay locked only for the commit itself.
+            AuditRollup.add(c, source.schemaPrefix(), insertedIds);
             c.commit();
             heads.putAll(next);
-            return inserted;
+            return insertedIds.size();
         } catch (SQLException | RuntimeException e) {
             reset();
             throw e;

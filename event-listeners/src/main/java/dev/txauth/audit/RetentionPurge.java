@@ -16,7 +16,8 @@ import java.util.List;
  * Deletes rows older than the retention period, oldest first, per chain, in small transactions (one batch each) so a
  * purge never holds locks that logins' inserts would wait for. Only a chain's prefix is removed; the last removed
  * row's sequence and hash become the chain's anchor in the same transaction, so verification still starts from a
- * known hash instead of trusting whatever row happens to be first.
+ * known hash instead of trusting whatever row happens to be first. The deleted rows leave the hourly roll-up in the
+ * same transaction, so the stats keep counting exactly the rows that are there.
  */
 final class RetentionPurge {
 
@@ -82,6 +83,7 @@ final class RetentionPurge {
                 c.commit();
                 return 0;
             }
+            AuditRollup.subtractChainPrefix(c, prefix, realmId, chainId, lastSeq, cutoff);
             int n;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
                     + " WHERE realm_id = ? AND chain_id = ? AND chain_seq <= ?")) {

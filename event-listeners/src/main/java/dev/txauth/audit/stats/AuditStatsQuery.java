@@ -1,10 +1,9 @@
 package dev.txauth.audit.stats;
 
+import dev.txauth.audit.AuditRollup;
 import dev.txauth.audit.ConnectionSource;
-import dev.txauth.model.EventDetails;
 import dev.txauth.model.TxauthEvent;
 import dev.txauth.risk.RiskDecision;
-import dev.txauth.risk.RiskSignal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,16 +13,18 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The audit half of docs/api.md §12's stats: counts grouped in PostgreSQL by UTC bucket, type and outcome. Two
- * statements, each matched to an index of audit schema version 3: the counts read only
- * {@code (realm_id, occurred_at) INCLUDE (type, outcome)} (an index-only scan, no table rows), and the risk decisions,
- * which need the {@code details} document, come through the partial index on risk-decision rows alone.
+ * The audit half of docs/api.md §12's stats: counts grouped in PostgreSQL by UTC bucket, type, risk decision and the
+ * unknown-device signal. Whole hours are read from the hourly roll-up ({@link AuditRollup}, one row per realm, hour
+ * and key instead of one per event), so a year costs thousands of rows instead of millions; only the partial hours at
+ * the ends of the period are counted from {@code txauth_audit_event} through {@code (realm_id, occurred_at)}.
  */
 public final class AuditStatsQuery {
 
@@ -41,12 +42,27 @@ public final class AuditStatsQuery {
     private static final String LOGIN = "LOGIN";
     private static final String LOGIN_ERROR = "LOGIN_ERROR";
 
+    /**
+     * Whole hours from the roll-up, the partial hours at the ends (RollupSpan) from the rows, with the roll-up's
+     * own expressions, so both halves count the same way; then grouped to the requested bucket in UTC.
+     */
+    private static final String SQL = "SELECT date_trunc(?, b, 'UTC') AT TIME ZONE 'UTC', type, risk_decision, "
+            + "unknown_device, sum(n) FROM ("
+            + "SELECT hour_start AS b, type, risk_decision, unknown_device, events AS n FROM %1$s "
+            + "WHERE realm_id = ? AND hour_start >= ? AND hour_start < ? "
+            + "UNION ALL SELECT occurred_at, type, " + AuditRollup.DECISION + ", " + AuditRollup.UNKNOWN_DEVICE
+            + ", 1 FROM %2$s WHERE realm_id = ? AND (occurred_at >= ? AND occurred_at < ? "
+            + "OR occurred_at >= ? AND occurred_at < ?)"
+            + ") s WHERE type = ANY (?) GROUP BY 1, 2, 3, 4";
+
     private final ConnectionSource source;
     private final String table;
+    private final String rollupTable;
 
     public AuditStatsQuery(ConnectionSource source) {
         this.source = source;
         this.table = source.schemaPrefix() + "txauth_audit_event";
+        this.rollupTable = source.schemaPrefix() + AuditRollup.TABLE;
     }
 
     /** Declares this query's series on {@code series}, in the order the dashboard draws them. */
@@ -65,36 +81,62 @@ public final class AuditStatsQuery {
         seriesOfType.put(LOGIN_ERROR, FAILED_LOGINS);
         seriesOfType.put(TxauthEvent.DEVICE_TRUSTED.auditType(), BOUND_DEVICES);
         TRANSACTION_EVENTS.forEach(e -> seriesOfType.put(e.auditType(), transactionSeries(e)));
+        String riskType = TxauthEvent.RISK_DECISION.auditType();
+        List<String> types = new ArrayList<>(seriesOfType.keySet());
+        types.add(riskType);
         try (Connection c = source.open()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT date_trunc(?, occurred_at AT TIME ZONE 'UTC'), "
-                    + "type, count(*) FROM " + table + " WHERE realm_id = ? AND occurred_at >= ? AND occurred_at < ? "
-                    + "AND type = ANY (?) GROUP BY 1, 2")) {
-                bindRange(ps, request, realmId);
-                ps.setArray(5, c.createArrayOf("text", seriesOfType.keySet().toArray()));
+            // Both parts in one statement, hence one snapshot: a batch committed meanwhile is counted wholly or not.
+            try (PreparedStatement ps = c.prepareStatement(SQL.formatted(rollupTable, table))) {
+                bind(ps, realmId, request, RollupSpan.of(request.from(), request.to()));
+                ps.setArray(10, c.createArrayOf("text", types.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        series.add(seriesOfType.get(rs.getString(2)), bucket(rs), rs.getLong(3));
-                    }
-                }
-            }
-            // risk_signals is the comma-joined list of RiskSignal event names (docs/api.md §6).
-            try (PreparedStatement ps = c.prepareStatement("SELECT date_trunc(?, occurred_at AT TIME ZONE 'UTC'), "
-                    + "details ->> '" + EventDetails.RISK_DECISION + "', "
-                    + "(',' || coalesce(details ->> '" + EventDetails.RISK_SIGNALS + "', '') || ',') LIKE ?, count(*) "
-                    + "FROM " + table + " WHERE realm_id = ? AND occurred_at >= ? AND occurred_at < ? "
-                    + "AND type = '" + TxauthEvent.RISK_DECISION.auditType() + "' GROUP BY 1, 2, 3")) {
-                ps.setString(1, request.bucket().sqlUnit());
-                ps.setString(2, "%," + RiskSignal.UNKNOWN_DEVICE.eventName() + ",%");
-                ps.setString(3, realmId);
-                ps.setObject(4, OffsetDateTime.ofInstant(request.from(), ZoneOffset.UTC));
-                ps.setObject(5, OffsetDateTime.ofInstant(request.to(), ZoneOffset.UTC));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        addRisk(series, bucket(rs), rs.getString(2), rs.getBoolean(3), rs.getLong(4));
+                        Instant bucket = bucket(rs);
+                        long n = rs.getLong(5);
+                        if (riskType.equals(rs.getString(2))) {
+                            addRisk(series, bucket, rs.getString(3), rs.getBoolean(4), n);
+                        } else {
+                            series.add(seriesOfType.get(rs.getString(2)), bucket, n);
+                        }
                     }
                 }
             }
         }
+    }
+
+    /** The plan PostgreSQL picks for {@link #fill}'s statement (logins and risk), for the benchmark's report. */
+    public static List<String> explain(Connection c, String schemaPrefix, String realmId, StatsRequest request)
+            throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + SQL.formatted(
+                schemaPrefix + AuditRollup.TABLE, schemaPrefix + "txauth_audit_event"))) {
+            bind(ps, realmId, request, RollupSpan.of(request.from(), request.to()));
+            ps.setArray(10, c.createArrayOf("text", new String[] {LOGIN, LOGIN_ERROR,
+                    TxauthEvent.RISK_DECISION.auditType()}));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+        }
+        return plan;
+    }
+
+    private static void bind(PreparedStatement ps, String realmId, StatsRequest request, RollupSpan span)
+            throws SQLException {
+        ps.setString(1, request.bucket().sqlUnit());
+        ps.setString(2, realmId);
+        ps.setObject(3, utc(span.hoursFrom()));
+        ps.setObject(4, utc(span.hoursTo()));
+        ps.setString(5, realmId);
+        ps.setObject(6, utc(span.from()));
+        ps.setObject(7, utc(span.headTo()));
+        ps.setObject(8, utc(span.tailFrom()));
+        ps.setObject(9, utc(span.to()));
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
     private static void addRisk(StatsSeries series, Instant bucket, String decision, boolean unknownDevice, long n) {
@@ -115,13 +157,6 @@ public final class AuditStatsQuery {
 
     private static String transactionSeries(TxauthEvent e) {
         return TRANSACTION_PREFIX + e.name().substring("TRANSACTION_".length()).toLowerCase(Locale.ROOT);
-    }
-
-    private static void bindRange(PreparedStatement ps, StatsRequest request, String realmId) throws SQLException {
-        ps.setString(1, request.bucket().sqlUnit());
-        ps.setString(2, realmId);
-        ps.setObject(3, OffsetDateTime.ofInstant(request.from(), ZoneOffset.UTC));
-        ps.setObject(4, OffsetDateTime.ofInstant(request.to(), ZoneOffset.UTC));
     }
 
     static Instant bucket(ResultSet rs) throws SQLException {
