@@ -1,6 +1,10 @@
 package dev.txauth.it;
 
 import dev.txauth.testkit.browser.ChromeBrowser;
+import dev.txauth.testkit.client.AppToken;
+import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.users.RealmAdmins;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.txauth.testkit.client.AuthorizationClient;
 import dev.txauth.testkit.client.HttpForms;
 import dev.txauth.testkit.client.Page;
@@ -23,6 +27,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +188,35 @@ class LoginThrottleIT {
                         "a wrong password behind X-Forwarded-For '" + abbreviate(odd) + "' → " + failed.statusCode());
             }
         }
+    }
+
+    @Test
+    void theDashboardCountsTheThrottledIp() {
+        TestUser admin = TestUsers.withOtp(server, "throttle-admin");
+        RealmAdmins.grant(server, admin, "view-events");
+        AppToken token = RealmAdmins.accessToken(server, admin);
+        String query = "?bucket=hour&from=" + Instant.now().minus(1, ChronoUnit.HOURS) + "&to="
+                + Instant.now().plus(1, ChronoUnit.HOURS);
+        long before = stats(token, query).path("totals").path("throttled_ips").asLong();
+
+        TestUser user = TestUsers.withPassword(server, "throttled-stats");
+        String ip = randomIp();
+        wrongPasswords(browser(ip), user.username(), 5);
+        for (int i = 0; i < 3; i++) {
+            assertThrottled(freshAttempt(ip, user.username(), user.password()), "Too many sign-in attempts");
+        }
+        awaitThrottledRow(ip, 3);
+
+        JsonNode after = stats(token, query);
+        assertEquals("txauth_audit_event", after.path("sources").path("throttled_ips").asText());
+        long added = after.path("totals").path("throttled_ips").asLong() - before;
+        assertTrue(added >= 1, "the throttled IP is counted (once, however often it was refused): " + added);
+    }
+
+    private JsonNode stats(AppToken token, String query) {
+        HttpResponse<String> response = RealmAdmins.get(server, token, "/txauth-audit/stats" + query);
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.parse(response.body());
     }
 
     @Test
