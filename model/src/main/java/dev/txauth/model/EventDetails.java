@@ -29,6 +29,10 @@ public final class EventDetails {
     public static final String LIMIT = "limit";
     /** docs/api.md §8: where a limit refused: {@code register} or {@code approval}. */
     public static final String LIMIT_STAGE = "limit_stage";
+    /** docs/api.md §10: which throttle limit refused a login: {@code ip} or {@code ip_username}. */
+    public static final String THROTTLE_SCOPE = "throttle_scope";
+    /** docs/api.md §10: the {@code Retry-After} the throttled request was given, in seconds. */
+    public static final String RETRY_AFTER_SECONDS = "retry_after_seconds";
 
     private EventDetails() {
     }

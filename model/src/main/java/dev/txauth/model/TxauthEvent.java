@@ -42,7 +42,9 @@ public enum TxauthEvent {
     /** docs/api.md §8: the user opted out of instant payments. */
     INSTANT_PAYMENTS_DISABLED,
     /** docs/api.md §8: the user opted back in. */
-    INSTANT_PAYMENTS_ENABLED;
+    INSTANT_PAYMENTS_ENABLED,
+    /** docs/api.md §10: a login attempt refused with 429 by the per-IP throttle, before any password check. */
+    LOGIN_THROTTLED;
 
     private static final String AUDIT_PREFIX = "TXAUTH_";
 

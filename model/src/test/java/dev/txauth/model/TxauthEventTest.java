@@ -16,7 +16,7 @@ class TxauthEventTest {
         assertEquals(List.of("transaction_registered", "transaction_approved", "transaction_declined",
                         "transaction_locked", "transaction_expired", "transaction_consumed", "confirmations_blocked", "risk_decision",
                         "device_trusted", "device_forgotten", "device_bound", "device_unbound", "limit_refused",
-                        "limits_changed", "instant_payments_disabled", "instant_payments_enabled"),
+                        "limits_changed", "instant_payments_disabled", "instant_payments_enabled", "login_throttled"),
                 Arrays.stream(TxauthEvent.values()).map(TxauthEvent::wireValue).toList());
     }
 

@@ -73,13 +73,16 @@ public final class RiskConfig {
         }
     }
 
-    public long failureWindowMillis() {
-        return integer(FAILURE_WINDOW_MINUTES, RiskDefaults.FAILURE_WINDOW_MINUTES, 1, MAX_WINDOW_MINUTES) * 60_000L;
+    public int failureWindowMinutes() {
+        return integer(FAILURE_WINDOW_MINUTES, RiskDefaults.FAILURE_WINDOW_MINUTES, 1, MAX_WINDOW_MINUTES);
     }
 
-    public long velocityWindowMillis() {
-        return integer(VELOCITY_WINDOW_MINUTES, RiskDefaults.VELOCITY_WINDOW_MINUTES, 1,
-                MAX_WINDOW_MINUTES) * 60_000L;
+    public int velocityWindowMinutes() {
+        return integer(VELOCITY_WINDOW_MINUTES, RiskDefaults.VELOCITY_WINDOW_MINUTES, 1, MAX_WINDOW_MINUTES);
+    }
+
+    public long failureWindowMillis() {
+        return failureWindowMinutes() * 60_000L;
     }
 
     private BigDecimal largeAmountThreshold() {

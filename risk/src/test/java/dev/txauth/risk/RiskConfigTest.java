@@ -29,7 +29,7 @@ class RiskConfigTest {
         assertEquals(0, new BigDecimal("100000.00").compareTo(p.largeAmountThreshold()));
         assertEquals(LargeAmountAction.DENY, p.largeAmountAction());
         assertEquals(15 * 60_000L, config.failureWindowMillis());
-        assertEquals(10 * 60_000L, config.velocityWindowMillis());
+        assertEquals(10, config.velocityWindowMinutes());
     }
 
     @Test
@@ -56,7 +56,7 @@ class RiskConfigTest {
         assertEquals(new BigDecimal("5000.50"), p.largeAmountThreshold());
         assertEquals(LargeAmountAction.PASSKEY, p.largeAmountAction());
         assertEquals(5 * 60_000L, config.failureWindowMillis());
-        assertEquals(60 * 60_000L, config.velocityWindowMillis());
+        assertEquals(60, config.velocityWindowMinutes());
     }
 
     @Test

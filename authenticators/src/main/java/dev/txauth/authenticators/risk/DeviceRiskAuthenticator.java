@@ -4,11 +4,11 @@ import dev.txauth.authenticators.UserFlowStep;
 import dev.txauth.devices.DeviceCookie;
 import dev.txauth.devices.DeviceStore;
 import dev.txauth.devices.KnownDevice;
+import dev.txauth.risk.LoginCounterStore;
 import dev.txauth.risk.NetworkPrefix;
 import dev.txauth.risk.RiskAssessment;
 import dev.txauth.risk.RiskConfig;
-import dev.txauth.risk.RiskCounters;
-import dev.txauth.risk.RiskCountersListenerFactory;
+import dev.txauth.risk.RiskCounts;
 import dev.txauth.risk.RiskDecision;
 import dev.txauth.risk.RiskEngine;
 import dev.txauth.risk.RiskInput;
@@ -80,13 +80,13 @@ public class DeviceRiskAuthenticator extends UserFlowStep {
                 && devices.stream().anyMatch(d -> network.equals(d.lastNetwork()));
         String lastFamily = devices.isEmpty() ? null : devices.get(0).label();
 
-        RiskCounters counters = RiskCountersListenerFactory.counters(session);
         long nowMillis = now.toEpochMilli();
-        int userFailures = Math.max(counters.userFailures(realm.getId(), user.getId(), nowMillis,
-                config.failureWindowMillis()), bruteForceFailures(context, nowMillis, config.failureWindowMillis()));
-        RiskInput input = new RiskInput(device.isPresent(), networkSeen, userFailures,
-                counters.ipFailures(realm.getId(), ip, nowMillis, config.failureWindowMillis()),
-                counters.userLogins(realm.getId(), user.getId(), nowMillis, config.velocityWindowMillis()),
+        RiskCounts counts = new LoginCounterStore(session).riskCounts(realm.getId(), ip, user.getId(), nowMillis,
+                config.failureWindowMinutes(), config.velocityWindowMinutes());
+        int userFailures = Math.max(counts.userFailures(),
+                bruteForceFailures(context, nowMillis, config.failureWindowMillis()));
+        RiskInput input = new RiskInput(device.isPresent(), networkSeen, userFailures, counts.ipFailures(),
+                counts.userLogins(),
                 label, lastFamily, TransactionAmountAdapter.amount(context));
         RiskAssessment assessment = engine.assess(input, config.policy());
         RiskDecision decision = assessment.decision();

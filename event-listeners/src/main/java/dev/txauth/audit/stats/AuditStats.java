@@ -11,9 +11,6 @@ import java.util.Map;
  */
 public final class AuditStats {
 
-    /** Zero until a per-IP throttle exists and records its blocks (docs/api.md §10); the body says so. */
-    public static final String THROTTLED_IPS = "throttled_ips";
-    static final String NOT_RECORDED = "not_recorded";
 
     private final AuditStatsQuery audit;
     private final TransactionTableQuery transactions;
@@ -27,7 +24,6 @@ public final class AuditStats {
         StatsSeries series = new StatsSeries(request.bucketStarts());
         AuditStatsQuery.declare(series);
         TransactionTableQuery.declare(series);
-        series.count(THROTTLED_IPS);
         audit.fill(realmId, request, series);
         transactions.fill(realmId, request, series);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -39,7 +35,7 @@ public final class AuditStats {
         body.put("totals", series.totals());
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put("ngn_volume", "txauth_transaction");
-        sources.put(THROTTLED_IPS, NOT_RECORDED);
+        sources.put(AuditStatsQuery.THROTTLED_IPS, "txauth_audit_event");
         body.put("sources", sources);
         return body;
     }

@@ -35,6 +35,8 @@ public final class AuditStatsQuery {
     public static final String BOUND_DEVICES = "bound_devices";
     public static final String RISK_PREFIX = "risk_";
     public static final String TRANSACTION_PREFIX = "transactions_";
+    /** Distinct client IPs the login throttle refused in the bucket (docs/api.md §10). */
+    public static final String THROTTLED_IPS = "throttled_ips";
 
     private static final EnumSet<TxauthEvent> TRANSACTION_EVENTS = EnumSet.of(TxauthEvent.TRANSACTION_REGISTERED,
             TxauthEvent.TRANSACTION_APPROVED, TxauthEvent.TRANSACTION_DECLINED, TxauthEvent.TRANSACTION_LOCKED,
@@ -73,6 +75,7 @@ public final class AuditStatsQuery {
         }
         series.count(STEP_UPS).count(NEW_DEVICES).count(BOUND_DEVICES);
         TRANSACTION_EVENTS.forEach(e -> series.count(transactionSeries(e)));
+        series.count(THROTTLED_IPS);
     }
 
     public void fill(String realmId, StatsRequest request, StatsSeries series) throws SQLException {
@@ -98,6 +101,18 @@ public final class AuditStatsQuery {
                         } else {
                             series.add(seriesOfType.get(rs.getString(2)), bucket, n);
                         }
+                    }
+                }
+            }
+            // An IP refused many times in a bucket is one throttled IP; the rows are few (only refusals), and
+            // the type is in the (realm_id, occurred_at) index, so only they are read from the table.
+            try (PreparedStatement ps = c.prepareStatement("SELECT date_trunc(?, occurred_at AT TIME ZONE 'UTC'), "
+                    + "count(DISTINCT ip_address) FROM " + table + " WHERE realm_id = ? AND occurred_at >= ? "
+                    + "AND occurred_at < ? AND type = '" + TxauthEvent.LOGIN_THROTTLED.auditType() + "' GROUP BY 1")) {
+                bindRange(ps, request, realmId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        series.add(THROTTLED_IPS, bucket(rs), rs.getLong(2));
                     }
                 }
             }

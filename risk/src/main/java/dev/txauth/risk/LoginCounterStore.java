@@ -1,0 +1,106 @@
+package dev.txauth.risk;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code txauth_login_counter} through Keycloak's own JPA transaction: the cluster-wide counts behind the risk signals
+ * (docs/api.md §6) and the login throttle (§10), one row per (realm, kind, subject, UTC minute). Every node writes and
+ * reads the same rows, so failures spread over the nodes add up.
+ * <ul>
+ *   <li>A write is ONE statement, {@code INSERT ... ON CONFLICT DO UPDATE SET n = n + 1} over all the event's rows:
+ *       atomic under concurrent writers on any node (no lost increments), and the rows are always listed in the same
+ *       order ({@link LoginCounting}) so two writers never wait on each other in opposite orders.</li>
+ *   <li>A read is ONE statement over the primary key {@code (realm_id, kind, subject, bucket)}: a few index range
+ *       scans returning at most one row per minute of the window per subject.</li>
+ * </ul>
+ * Why PostgreSQL and not {@code SingleUseObjectProvider}: that store has no atomic increment, so two nodes counting
+ * the same IP would read 4 and both write 5; and it cannot sum a window. docs/cluster-state.md has the comparison.
+ */
+public final class LoginCounterStore {
+
+    static final String TABLE = "txauth_login_counter";
+
+    private final EntityManager em;
+
+    public LoginCounterStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Adds one to each counter in the minute {@code minute}. */
+    public void add(String realmId, List<CounterKey> keys, long minute) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO " + TABLE + " (realm_id, kind, subject, bucket, n) VALUES ");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(3 + 2 * i).append(", ?").append(4 + 2 * i)
+                    .append(", ?2, 1)");
+        }
+        sql.append(" ON CONFLICT (realm_id, kind, subject, bucket) DO UPDATE SET n = ").append(TABLE).append(".n + 1");
+        Query query = em.createNativeQuery(sql.toString()).setParameter(1, realmId).setParameter(2, minute);
+        bindKeys(query, keys, 3);
+        query.executeUpdate();
+    }
+
+    /** The per-minute counts of {@code keys} from minute {@code firstMinute} on; a key with none is absent. */
+    public Map<CounterKey, Map<Long, Integer>> read(String realmId, List<CounterKey> keys, long firstMinute) {
+        StringBuilder sql = new StringBuilder("SELECT kind, subject, bucket, n FROM " + TABLE
+                + " WHERE realm_id = ?1 AND bucket >= ?2 AND (");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(kind = ?").append(3 + 2 * i).append(" AND subject = ?")
+                    .append(4 + 2 * i).append(')');
+        }
+        sql.append(')');
+        Query query = em.createNativeQuery(sql.toString()).setParameter(1, realmId).setParameter(2, firstMinute);
+        bindKeys(query, keys, 3);
+        Map<CounterKey, Map<Long, Integer>> counts = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        for (Object[] row : rows) {
+            CounterKey key = new CounterKey(CounterKind.ofColumn((String) row[0]), (String) row[1]);
+            counts.computeIfAbsent(key, k -> new HashMap<>()).put(((Number) row[2]).longValue(),
+                    ((Number) row[3]).intValue());
+        }
+        return counts;
+    }
+
+    /** The risk engine's three counts for a login of {@code userId} from {@code ip}: one {@link #read}. */
+    public RiskCounts riskCounts(String realmId, String ip, String userId, long nowMillis, int failureWindowMinutes,
+                                 int velocityWindowMinutes) {
+        long first = MinuteBuckets.firstInWindow(nowMillis, Math.max(failureWindowMinutes, velocityWindowMinutes));
+        return RiskCounts.of(read(realmId, RiskCounts.keys(ip, userId), first), ip, userId, nowMillis,
+                failureWindowMinutes, velocityWindowMinutes);
+    }
+
+    /** Deletes every bucket past its kind's retention; returns how many. */
+    public int purge(long nowMinute) {
+        int deleted = 0;
+        for (CounterKind kind : CounterKind.values()) {
+            deleted += em.createNativeQuery("DELETE FROM " + TABLE + " WHERE kind = ?1 AND bucket < ?2")
+                    .setParameter(1, kind.column()).setParameter(2, nowMinute - kind.retentionMinutes())
+                    .executeUpdate();
+        }
+        return deleted;
+    }
+
+    /** Deletes a removed user's counters (their failures per IP stay: those count the address, not the user). */
+    public void forgetUser(String realmId, String userId) {
+        em.createNativeQuery("DELETE FROM " + TABLE + " WHERE realm_id = ?1 AND kind IN (?2, ?3) AND subject = ?4")
+                .setParameter(1, realmId).setParameter(2, CounterKind.USER_FAILURES.column())
+                .setParameter(3, CounterKind.USER_LOGINS.column()).setParameter(4, userId).executeUpdate();
+    }
+
+    private static void bindKeys(Query query, List<CounterKey> keys, int firstPosition) {
+        for (int i = 0; i < keys.size(); i++) {
+            query.setParameter(firstPosition + 2 * i, keys.get(i).kind().column());
+            query.setParameter(firstPosition + 2 * i + 1, keys.get(i).subject());
+        }
+    }
+}
