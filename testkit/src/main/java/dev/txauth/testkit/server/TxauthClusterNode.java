@@ -1,0 +1,95 @@
+package dev.txauth.testkit.server;
+
+import dev.txauth.devserver.KeycloakProcess;
+import dev.txauth.devserver.KeycloakSettings;
+
+import java.nio.file.Path;
+
+/**
+ * One node of a {@link TxauthCluster}, as a {@link TxauthServer}: its own URL, management port and log; the cluster's
+ * database, audit database and SMS gateway. {@link #kill()} crashes it (SIGKILL to the process tree) and leaves it
+ * down; {@link #start()} brings it back into the cluster.
+ */
+public final class TxauthClusterNode extends LocalServer {
+
+    private final TxauthCluster cluster;
+    private final int number;
+
+    TxauthClusterNode(TxauthCluster cluster, int number, KeycloakSettings settings, String paymentServiceSecret) {
+        super(settings, paymentServiceSecret);
+        this.cluster = cluster;
+        this.number = number;
+    }
+
+    /** 1 or 2. */
+    public int number() {
+        return number;
+    }
+
+    @Override
+    protected KeycloakProcess process() {
+        return cluster.keycloak().process(number);
+    }
+
+    public boolean isRunning() {
+        return process().isAlive();
+    }
+
+    /** A crash: SIGKILL to Keycloak and its start script, no shutdown hook, no final audit checkpoint. */
+    public void kill() {
+        cluster.keycloak().kill(number);
+    }
+
+    /** Starts a killed or stopped node again (same home, spool and chain) and waits until both nodes see each other. */
+    public void start() {
+        cluster.keycloak().restart(number);
+    }
+
+    /** A graceful stop (SIGTERM) of this node only; {@link #start()} brings it back. The cluster stops both. */
+    @Override
+    public void close() {
+        cluster.keycloak().stop(number);
+    }
+
+    @Override
+    public void restart() {
+        cluster.keycloak().restart(number);
+    }
+
+    @Override
+    public void crashAndRestart() {
+        kill();
+        start();
+    }
+
+    @Override
+    public String managementUrl() {
+        return "http://127.0.0.1:" + settings.managementPort();
+    }
+
+    @Override
+    public AuditDatabase auditDatabase() {
+        return cluster.auditDatabase();
+    }
+
+    @Override
+    public SmsGatewayStub smsGateway() {
+        return cluster.smsGateway();
+    }
+
+    /** This node's own spool (each node writes its own audit chain). */
+    @Override
+    public Path auditSpoolDir() {
+        return settings.workDirectory().resolve(DistributionServer.AUDIT_SPOOL);
+    }
+
+    @Override
+    public Path auditCheckpointFile() {
+        return settings.workDirectory().resolve(DistributionServer.AUDIT_CHECKPOINTS);
+    }
+
+    @Override
+    public String toString() {
+        return "node " + number + " (" + baseUrl() + ")";
+    }
+}
