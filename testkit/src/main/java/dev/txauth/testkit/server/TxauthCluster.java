@@ -5,9 +5,11 @@ import dev.txauth.devserver.FreePort;
 import dev.txauth.devserver.KeycloakCluster;
 import dev.txauth.devserver.KeycloakSettings;
 import dev.txauth.devserver.TxauthBundle;
+import dev.txauth.testkit.client.AuthorizationClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -26,14 +28,16 @@ public final class TxauthCluster implements AutoCloseable {
     public static final int NODES = 2;
 
     private final KeycloakCluster keycloak;
+    private final ClusterFrontend frontend;
     private final EmbeddedDatabase database;
     private final AuditDatabase auditDatabase;
     private final SmsGatewayStub smsGateway;
     private final List<TxauthClusterNode> nodes;
 
-    private TxauthCluster(KeycloakCluster keycloak, EmbeddedDatabase database, AuditDatabase auditDatabase,
-                          SmsGatewayStub smsGateway, String paymentServiceSecret) {
+    private TxauthCluster(KeycloakCluster keycloak, ClusterFrontend frontend, EmbeddedDatabase database,
+                          AuditDatabase auditDatabase, SmsGatewayStub smsGateway, String paymentServiceSecret) {
         this.keycloak = keycloak;
+        this.frontend = frontend;
         this.database = database;
         this.auditDatabase = auditDatabase;
         this.smsGateway = smsGateway;
@@ -47,24 +51,29 @@ public final class TxauthCluster implements AutoCloseable {
         EmbeddedDatabase database = EmbeddedDatabase.startThrowAway(work.resolve("postgres"), FreePort.find());
         AuditDatabase audit = AuditDatabase.startEmpty(work.resolve("audit-postgres"));
         SmsGatewayStub sms = new SmsGatewayStub(FreePort.find());
+        List<KeycloakSettings> settings = new ArrayList<>();
+        ClusterFrontend frontend = new ClusterFrontend(NODES, n -> "http://127.0.0.1:" + settings.get(n - 1).httpPort());
         try {
             // One key for every node: /verify on either node checks both nodes' chains (docs/audit.md).
             Path auditKey = DistributionServer.writeAuditKey(work.resolve(DistributionServer.AUDIT_KEY));
             String secret = DistributionServer.randomSecret();
             String adminPassword = DistributionServer.randomSecret();
-            List<KeycloakSettings> settings = IntStream.rangeClosed(1, NODES).mapToObj(n -> {
+            IntStream.rangeClosed(1, NODES).mapToObj(n -> {
                 Path nodeDir = work.resolve("node" + n);
                 DistributionServer.deleteQuietly(nodeDir.resolve("keycloak.log"));
                 DistributionServer.deleteAuditState(nodeDir);
                 return new KeycloakSettings(nodeDir, FreePort.find(), FreePort.find(), database.jdbcUrl(),
                         EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD, "admin", adminPassword, true,
                         DistributionServer.serverEnvironment(secret, audit, sms),
-                        DistributionServer.serverOptions(nodeDir, audit, auditKey, sms));
-            }).toList();
+                        DistributionServer.serverOptions(nodeDir, audit, auditKey, sms))
+                        // One public address, as behind a load balancer: the same issuer and URLs on both nodes.
+                        .withExtraOptions(List.of("--hostname=" + frontend.url()));
+            }).forEach(settings::add);
             KeycloakCluster keycloak = KeycloakCluster.start(TxauthBundle.fromClasspath(), settings, "127.0.0.1",
                     settings.stream().map(s -> FreePort.find()).toList());
-            return new TxauthCluster(keycloak, database, audit, sms, secret);
+            return new TxauthCluster(keycloak, frontend, database, audit, sms, secret);
         } catch (RuntimeException e) {
+            frontend.close();
             database.close();
             audit.close();
             sms.close();
@@ -95,6 +104,27 @@ public final class TxauthCluster implements AutoCloseable {
     /** Node 1 for even {@code i}, node 2 for odd: spreads a loop of requests over both nodes. */
     public TxauthClusterNode alternate(int i) {
         return nodes.get(Math.floorMod(i, nodes.size()));
+    }
+
+    /**
+     * The public address of both nodes ({@code http://localhost:<port>}, the front that forwards to them): issuer,
+     * redirects and cookies are under it, whichever node answers.
+     */
+    public String frontUrl() {
+        return frontend.url();
+    }
+
+    /** The issuer of every token, on either node. */
+    public String realmUrl() {
+        return frontend.url() + "/realms/" + TxauthServer.REALM;
+    }
+
+    /**
+     * A fresh phone (own cookies, address, DPoP key) behind the front without a pin: each request goes to the next
+     * node in turn, as behind a load balancer without sticky sessions.
+     */
+    public AuthorizationClient newBrowser() {
+        return new AuthorizationClient(realmUrl());
     }
 
     /** The audit PostgreSQL both nodes write to. */
@@ -129,6 +159,7 @@ public final class TxauthCluster implements AutoCloseable {
     @Override
     public void close() {
         keycloak.close();
+        frontend.close();
         database.close();
         auditDatabase.close();
         smsGateway.close();

@@ -2,12 +2,16 @@ package dev.txauth.testkit.server;
 
 import dev.txauth.devserver.KeycloakProcess;
 import dev.txauth.devserver.KeycloakSettings;
+import dev.txauth.testkit.client.AuthorizationClient;
 
 import java.nio.file.Path;
 
 /**
  * One node of a {@link TxauthCluster}, as a {@link TxauthServer}: its own URL, management port and log; the cluster's
- * database, audit database and SMS gateway. {@link #kill()} crashes it (SIGKILL to the process tree) and leaves it
+ * database, audit database and SMS gateway. {@link #baseUrl()} is the node's own port, for backend calls that must
+ * reach this node (payment service, admin, token endpoint without DPoP); tokens carry the cluster's issuer
+ * ({@link TxauthCluster#realmUrl()}) whichever node issued them. Browsers and apps go through the front:
+ * {@link #newBrowser()} and {@link #pin}. {@link #kill()} crashes it (SIGKILL to the process tree) and leaves it
  * down; {@link #start()} brings it back into the cluster.
  */
 public final class TxauthClusterNode extends LocalServer {
@@ -29,6 +33,20 @@ public final class TxauthClusterNode extends LocalServer {
     @Override
     protected KeycloakProcess process() {
         return cluster.keycloak().process(number);
+    }
+
+    /**
+     * A fresh phone pinned to this node: its requests go through the cluster's front (so URLs, cookies and DPoP
+     * proofs are those of the one public address) and all reach this node.
+     */
+    @Override
+    public AuthorizationClient newBrowser() {
+        return pin(cluster.newBrowser());
+    }
+
+    /** From the next request on, this phone (cookies, DPoP key, address kept) talks to this node only. */
+    public AuthorizationClient pin(AuthorizationClient app) {
+        return app.header(ClusterFrontend.NODE_HEADER, String.valueOf(number));
     }
 
     public boolean isRunning() {
