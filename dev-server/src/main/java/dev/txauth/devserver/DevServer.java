@@ -50,9 +50,10 @@ public final class DevServer {
                 Stream.concat(Stream.of("--spi-events-listener--txauth-webhooks--allow-loopback=true"),
                         outbox.serverOptions(env).stream()).toList());
         EmbeddedDatabase startedDatabase = database;
-        KeycloakProcess keycloak;
+        int nodes = nodeCount(env);
+        DevNodes keycloak;
         try {
-            keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+            keycloak = DevNodes.start(TxauthBundle.fromClasspath(), settings, nodes);
             outbox.configureRealm(settings.baseUrl(), admin, adminPassword);
         } catch (RuntimeException e) {
             outbox.close();
@@ -70,14 +71,24 @@ public final class DevServer {
             }
         }, "txauth-dev-shutdown"));
 
-        printBanner(settings, database, paymentServiceSecret, keycloak.logFile());
+        printBanner(settings, database, paymentServiceSecret, keycloak.logFiles().get(0));
+        keycloak.printNodes();
         System.out.printf("  Codes (outbox) SMS: %s   email: %s%n%n",
                 env.containsKey(DevOutbox.ORDER_ENV) ? "your gateways" : outbox.smsFile(), outbox.emailDirectory());
-        while (keycloak.isAlive()) {
+        while (keycloak.allAlive()) {
             Thread.sleep(1000);
         }
-        System.out.println("Keycloak stopped; see " + keycloak.logFile());
+        System.out.println("A Keycloak node stopped; see " + keycloak.logFiles());
         System.exit(1);
+    }
+
+    /** {@code TXAUTH_NODES}: 1 (default) or 2 (docs/api.md §10, docs/cluster.md). */
+    static int nodeCount(Map<String, String> env) {
+        String value = env.getOrDefault(DevNodes.NODES_ENV, "1").trim();
+        if (!value.equals("1") && !value.equals("2")) {
+            throw new IllegalArgumentException(DevNodes.NODES_ENV + " must be 1 or 2, not '" + value + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     private static void printBanner(KeycloakSettings s, EmbeddedDatabase db, String secret, Path log) {

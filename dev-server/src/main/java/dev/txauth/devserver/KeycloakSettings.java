@@ -1,6 +1,7 @@
 package dev.txauth.devserver;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,5 +16,19 @@ public record KeycloakSettings(Path workDirectory, int httpPort, int managementP
 
     public String baseUrl() {
         return "http://localhost:" + httpPort;
+    }
+
+    /** The same server with these options appended (such as a cluster member's network address). */
+    public KeycloakSettings withExtraOptions(List<String> more) {
+        List<String> options = new ArrayList<>(extraOptions);
+        options.addAll(more);
+        return new KeycloakSettings(workDirectory, httpPort, managementPort, databaseUrl, databaseUser,
+                databasePassword, adminUser, adminPassword, importDemoUsers, environment, List.copyOf(options));
+    }
+
+    /** Another node of the same cluster: same database, admin, realm and options, its own home and ports. */
+    public KeycloakSettings forNode(Path nodeDirectory, int nodeHttpPort, int nodeManagementPort) {
+        return new KeycloakSettings(nodeDirectory, nodeHttpPort, nodeManagementPort, databaseUrl, databaseUser,
+                databasePassword, adminUser, adminPassword, importDemoUsers, environment, extraOptions);
     }
 }

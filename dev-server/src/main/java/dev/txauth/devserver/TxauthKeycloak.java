@@ -23,6 +23,13 @@ public final class TxauthKeycloak {
             "--metrics-enabled=true",
             "--cache=local");
 
+    /**
+     * The same build for a member of a cluster (docs/api.md §10): Keycloak's embedded Infinispan, whose default
+     * {@code jdbc-ping} stack discovers the other members through the shared PostgreSQL.
+     */
+    public static final List<String> CLUSTER_BUILD_OPTIONS = BUILD_OPTIONS.stream()
+            .map(option -> option.equals("--cache=local") ? "--cache=ispn" : option).toList();
+
     public static final String REALM_FILE = "payments-realm.json";
     public static final String DEMO_USERS_FILE = "dev/payments-users-0.json";
     /** Realm placeholder choosing how {@code payment-service} authenticates (README "The payments realm"). */
@@ -39,8 +46,7 @@ public final class TxauthKeycloak {
 
     public static KeycloakProcess start(TxauthBundle bundle, KeycloakSettings settings) {
         KeycloakHome home = KeycloakHome.unpack(bundle, settings.workDirectory());
-        List<String> imports = settings.importDemoUsers() ? List.of(REALM_FILE, DEMO_USERS_FILE) : List.of(REALM_FILE);
-        home.install(bundle, imports, BUILD_OPTIONS);
+        home.install(bundle, realmImports(settings), BUILD_OPTIONS);
         return run(home, settings);
     }
 
@@ -53,6 +59,20 @@ public final class TxauthKeycloak {
         KeycloakHome home = KeycloakHome.unpack(bundle, settings.workDirectory());
         home.install(List.of(), importFiles, BUILD_OPTIONS);
         return run(home, settings);
+    }
+
+    /**
+     * Starts one member of a cluster. Each member needs a Keycloak home of its own ({@code settings.workDirectory()}),
+     * because a running node writes to its distribution's {@code data/}; they share the database and so the realm.
+     */
+    public static KeycloakProcess startClusterNode(TxauthBundle bundle, KeycloakSettings settings, ClusterNode node) {
+        KeycloakHome home = KeycloakHome.unpack(bundle, settings.workDirectory());
+        home.install(bundle, realmImports(settings), CLUSTER_BUILD_OPTIONS);
+        return run(home, settings.withExtraOptions(node.runtimeOptions()));
+    }
+
+    private static List<String> realmImports(KeycloakSettings settings) {
+        return settings.importDemoUsers() ? List.of(REALM_FILE, DEMO_USERS_FILE) : List.of(REALM_FILE);
     }
 
     private static KeycloakProcess run(KeycloakHome home, KeycloakSettings settings) {

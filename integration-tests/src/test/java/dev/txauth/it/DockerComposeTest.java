@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -27,7 +28,10 @@ class DockerComposeTest {
 
     @Test
     void mountsEveryProviderJarTheBuildProducesAndTheRealm() throws IOException {
-        Map<String, Object> keycloak = service("keycloak");
+        assertMountsEveryProviderJarAndTheRealm(service("keycloak"), "docker-compose.yml");
+    }
+
+    private static void assertMountsEveryProviderJarAndTheRealm(Map<String, Object> keycloak, String file) {
         List<String> volumes = strings(keycloak.get("volumes"));
         Set<Path> mountedJars = volumes.stream().map(v -> v.split(":")[0])
                 .filter(host -> host.endsWith(".jar")).map(host -> ROOT.resolve(host).normalize())
@@ -36,7 +40,7 @@ class DockerComposeTest {
         TxauthBundle bundle = TxauthBundle.fromClasspath();
         Set<Path> builtJars = bundle.providerJars().stream().map(p -> p.toAbsolutePath().normalize())
                 .collect(Collectors.toSet());
-        assertEquals(builtJars, mountedJars, "docker-compose.yml must mount exactly the provider jars of the build");
+        assertEquals(builtJars, mountedJars, file + " must mount exactly the provider jars of the build");
         for (Path jar : mountedJars) {
             assertTrue(Files.isRegularFile(jar), jar + " is mounted but not built");
         }
@@ -96,14 +100,60 @@ class DockerComposeTest {
         assertTrue(String.valueOf(env.get("PAYMENT_SERVICE_JWKS_URL")).startsWith("${PAYMENT_SERVICE_JWKS_URL:?"));
     }
 
+    /** docker-compose.cluster.yml: two nodes, each as complete as the single one, one cluster, one way in. */
+    @Test
+    void clusterFileRunsTwoCompleteNodesInOneClusterBehindTheLoadBalancer() throws IOException {
+        Map<String, Object> single = environment();
+        for (String node : List.of("keycloak-1", "keycloak-2")) {
+            Map<String, Object> keycloak = service(CLUSTER_FILE, node);
+            assertMountsEveryProviderJarAndTheRealm(keycloak, CLUSTER_FILE + " " + node);
+            assertEquals(service("keycloak").get("image"), keycloak.get("image"), node);
+            assertEquals(List.of("start", "--import-realm"), keycloak.get("command"), node);
+            assertTrue(keycloak.containsKey("healthcheck"), node);
+            assertFalse(keycloak.containsKey("ports"), node + ": only the load balancer is published");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> env = (Map<String, Object>) keycloak.get("environment");
+            assertEquals("ispn", env.get("KC_CACHE"), node);
+            assertEquals("jdbc-ping", env.get("KC_CACHE_STACK"), node);
+            assertEquals("xforwarded", env.get("KC_PROXY_HEADERS"), node);
+            // everything else exactly as the single node: same database, secrets from .env, fixed strict hostname
+            for (Map.Entry<String, Object> entry : single.entrySet()) {
+                if (!entry.getKey().equals("KC_CACHE") && !entry.getKey().equals("KC_HOSTNAME")) {
+                    assertEquals(entry.getValue(), env.get(entry.getKey()), node + " " + entry.getKey());
+                }
+            }
+            assertTrue(String.valueOf(env.get("KC_HOSTNAME")).startsWith("${KC_HOSTNAME:?"), node);
+        }
+        assertEquals("postgres:17", service(CLUSTER_FILE, "postgres").get("image"));
+
+        Map<String, Object> balancer = service(CLUSTER_FILE, "loadbalancer");
+        assertTrue(String.valueOf(balancer.get("image")).matches("nginx:[0-9.]+"), "official nginx, pinned: "
+                + balancer.get("image"));
+        assertEquals(List.of("8080:8080"), balancer.get("ports"));
+        String mount = strings(balancer.get("volumes")).get(0);
+        assertEquals("/etc/nginx/nginx.conf", mount.split(":")[1]);
+        String nginx = Files.readString(ROOT.resolve(mount.split(":")[0])).lines()
+                .map(line -> line.replaceAll("#.*", "")).collect(Collectors.joining("\n"));
+        assertTrue(nginx.contains("server keycloak-1:8080") && nginx.contains("server keycloak-2:8080"), nginx);
+        assertFalse(nginx.contains("ip_hash") || nginx.contains("sticky") || nginx.contains(" hash "),
+                "no sticky sessions are needed");
+        assertTrue(nginx.contains("X-Forwarded-For $proxy_add_x_forwarded_for"), nginx);
+    }
+
+    private static final String CLUSTER_FILE = "docker-compose.cluster.yml";
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment() throws IOException {
         return (Map<String, Object>) service("keycloak").get("environment");
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> service(String name) throws IOException {
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+        return service("docker-compose.yml", name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String file, String name) throws IOException {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(file))) {
             Map<String, Object> compose = new Yaml().load(reader);
             return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
         }

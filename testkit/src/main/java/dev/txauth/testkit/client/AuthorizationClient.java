@@ -70,6 +70,15 @@ public final class AuthorizationClient {
         return this;
     }
 
+    /**
+     * Every later request carries this header (replacing an earlier value): for instance the cluster test front's
+     * node choice ({@code TxauthClusterNode.pin}).
+     */
+    public AuthorizationClient header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     /** This app instance's DPoP key. */
     public DpopKey dpop() {
         return dpop;

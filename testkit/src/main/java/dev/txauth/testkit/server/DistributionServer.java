@@ -25,9 +25,9 @@ import java.util.Map;
  */
 final class DistributionServer extends LocalServer {
 
-    private static final String AUDIT_KEY = "audit-hmac.key";
-    private static final String AUDIT_SPOOL = "audit-spool";
-    private static final String AUDIT_CHECKPOINTS = "audit-checkpoints.log";
+    static final String AUDIT_KEY = "audit-hmac.key";
+    static final String AUDIT_SPOOL = "audit-spool";
+    static final String AUDIT_CHECKPOINTS = "audit-checkpoints.log";
 
     private final EmbeddedDatabase database;
     private final AuditDatabase auditDatabase;
@@ -63,34 +63,9 @@ final class DistributionServer extends LocalServer {
         Path auditKey = writeAuditKey(work.resolve(AUDIT_KEY));
         // SMS go to a real HTTP gateway on loopback through the http provider, as in production (docs/sms.md).
         SmsGatewayStub sms = new SmsGatewayStub(FreePort.find());
-        List<String> options = new java.util.ArrayList<>(List.of("--log-level=INFO,dev.txauth:DEBUG",
-                "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1",
-                "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),
-                "--spi-events-listener--txauth-audit--username=" + audit.user(),
-                // A key outside both databases, as in production; checkpoints every second so tests see them.
-                "--spi-events-listener--txauth-audit--key-file=" + auditKey,
-                "--spi-events-listener--txauth-audit--spool-dir=" + work.resolve(AUDIT_SPOOL),
-                "--spi-events-listener--txauth-audit--checkpoint-file=" + work.resolve(AUDIT_CHECKPOINTS),
-                "--spi-events-listener--txauth-audit--checkpoint-interval-seconds=1"));
-        options.addAll(List.of(
-                // Webhook receivers of the tests listen on loopback; retries come back within 2 s instead of
-                // up to an hour, so an outage of seconds walks the same backoff path as one of hours. With
-                // retries that fast, 200 queued deliveries to a receiver that is down reach any small pause
-                // threshold in seconds: the pause is tested through the realm's own setting (WebhookAdminIT).
-                "--spi-events-listener--txauth-webhooks--allow-loopback=true",
-                "--spi-events-listener--txauth-webhooks--retry-base-ms=250",
-                "--spi-events-listener--txauth-webhooks--retry-max-delay-ms=2000",
-                "--spi-events-listener--txauth-webhooks--pause-after-failures=10000",
-                "--spi-events-listener--txauth-webhooks--state-dir=" + work.resolve("webhooks")));
-        options.addAll(sms.serverOptions());
         KeycloakSettings settings = new KeycloakSettings(work, FreePort.find(), FreePort.find(), url, user, password,
-                "admin", randomSecret(), true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
-                        "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
-                        "KC_SPI_EVENTS_LISTENER__TXAUTH_AUDIT__PASSWORD", audit.password(),
-                        "KC_SPI_TXAUTH_SMS_SENDER__HTTP__SECRET", sms.token()),
-                // Trust X-Forwarded-For from the test JVM on loopback, as behind a real reverse proxy: lets a test
-                // play clients from distinct IPs/networks (AuthorizationClient.forwardedFor) without leaking IP-level state.
-                options);
+                "admin", randomSecret(), true, serverEnvironment(secret, audit, sms),
+                serverOptions(work, audit, auditKey, sms));
         DistributionServer server = new DistributionServer(settings, database, audit, sms, secret);
         try {
             server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
@@ -103,6 +78,45 @@ final class DistributionServer extends LocalServer {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * The server options of a test server (also of each node of a {@link TxauthCluster}), with its per-node state
+     * (audit spool and checkpoints, webhook state) under {@code stateDir}.
+     */
+    static List<String> serverOptions(Path stateDir, AuditDatabase audit, Path auditKey, SmsGatewayStub sms) {
+        List<String> options = new java.util.ArrayList<>(List.of("--log-level=INFO,dev.txauth:DEBUG",
+                // Trust X-Forwarded-For from the test JVM on loopback, as behind a real reverse proxy: lets a test
+                // play clients from distinct IPs/networks (AuthorizationClient.forwardedFor) without leaking
+                // IP-level state.
+                "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1",
+                "--spi-events-listener--txauth-audit--jdbc-url=" + audit.jdbcUrl(),
+                "--spi-events-listener--txauth-audit--username=" + audit.user(),
+                // A key outside both databases, as in production; checkpoints every second so tests see them.
+                "--spi-events-listener--txauth-audit--key-file=" + auditKey,
+                "--spi-events-listener--txauth-audit--spool-dir=" + stateDir.resolve(AUDIT_SPOOL),
+                "--spi-events-listener--txauth-audit--checkpoint-file=" + stateDir.resolve(AUDIT_CHECKPOINTS),
+                "--spi-events-listener--txauth-audit--checkpoint-interval-seconds=1"));
+        options.addAll(List.of(
+                // Webhook receivers of the tests listen on loopback; retries come back within 2 s instead of
+                // up to an hour, so an outage of seconds walks the same backoff path as one of hours. With
+                // retries that fast, 200 queued deliveries to a receiver that is down reach any small pause
+                // threshold in seconds: the pause is tested through the realm's own setting (WebhookAdminIT).
+                "--spi-events-listener--txauth-webhooks--allow-loopback=true",
+                "--spi-events-listener--txauth-webhooks--retry-base-ms=250",
+                "--spi-events-listener--txauth-webhooks--retry-max-delay-ms=2000",
+                "--spi-events-listener--txauth-webhooks--pause-after-failures=10000",
+                "--spi-events-listener--txauth-webhooks--state-dir=" + stateDir.resolve("webhooks")));
+        options.addAll(sms.serverOptions());
+        return options;
+    }
+
+    /** The environment of a test server: realm placeholders, heap, and the secrets kept out of {@code ps}. */
+    static Map<String, String> serverEnvironment(String secret, AuditDatabase audit, SmsGatewayStub sms) {
+        return Map.of("PAYMENT_SERVICE_CLIENT_SECRET", secret,
+                "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g",
+                "KC_SPI_EVENTS_LISTENER__TXAUTH_AUDIT__PASSWORD", audit.password(),
+                "KC_SPI_TXAUTH_SMS_SENDER__HTTP__SECRET", sms.token());
     }
 
     @Override
@@ -163,7 +177,7 @@ final class DistributionServer extends LocalServer {
      * A fresh audit database must not inherit a spool (and chain id) or checkpoints that belong to a previous run's
      * data.
      */
-    private static void deleteAuditState(Path work) {
+    static void deleteAuditState(Path work) {
         deleteQuietly(work.resolve(AUDIT_CHECKPOINTS));
         Path spool = work.resolve(AUDIT_SPOOL);
         if (java.nio.file.Files.isDirectory(spool)) {
@@ -178,7 +192,7 @@ final class DistributionServer extends LocalServer {
     }
 
     /** A random audit key for this test JVM, owner-only, like a mounted secret. */
-    private static Path writeAuditKey(Path file) {
+    static Path writeAuditKey(Path file) {
         try {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -189,13 +203,13 @@ final class DistributionServer extends LocalServer {
         }
     }
 
-    private static String randomSecret() {
+    static String randomSecret() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

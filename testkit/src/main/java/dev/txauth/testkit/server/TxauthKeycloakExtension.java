@@ -90,7 +90,7 @@ public class TxauthKeycloakExtension implements ParameterResolver, ExecutionCond
     }
 
     /** A fresh user named after the test (method, or class for a constructor), with the factors its annotations ask. */
-    private static TestUser user(TxauthServer server, ParameterContext parameter, ExtensionContext context) {
+    static TestUser user(TxauthServer server, ParameterContext parameter, ExtensionContext context) {
         String prefix = context.getTestMethod().map(m -> m.getName())
                 .orElseGet(() -> context.getRequiredTestClass().getSimpleName());
         TestUsers user = TestUsers.user(server, prefix.length() > 24 ? prefix.substring(0, 24) : prefix);
