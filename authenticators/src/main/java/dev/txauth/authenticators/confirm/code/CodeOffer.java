@@ -42,13 +42,18 @@ public record CodeOffer(E164Number phone, String email) {
         return phone == null ? null : PhoneMask.forPage(phone);
     }
 
-    private static Optional<E164Number> verifiedPhone(KeycloakSession session, UserModel user) {
-        String number = user.getFirstAttribute(UserPhone.NUMBER);
-        if (number == null || !"true".equals(user.getFirstAttribute(UserPhone.VERIFIED))) {
+    /** The user's phone when it is verified and a gateway could reach it: where an SMS code may go. */
+    public static Optional<E164Number> verifiedPhone(KeycloakSession session, UserModel user) {
+        if (!"true".equals(user.getFirstAttribute(UserPhone.VERIFIED))) {
             return Optional.empty();
         }
+        return reachablePhone(session, user.getFirstAttribute(UserPhone.NUMBER));
+    }
+
+    /** {@code number} in E.164 if it is a valid number and a gateway is configured; verified or not. */
+    public static Optional<E164Number> reachablePhone(KeycloakSession session, String number) {
         SmsDispatcher dispatcher = SmsDispatcherFactory.dispatcher(session);
-        if (dispatcher == null || dispatcher.providers().isEmpty()) {
+        if (number == null || dispatcher == null || dispatcher.providers().isEmpty()) {
             return Optional.empty();
         }
         try {
