@@ -125,6 +125,7 @@ class SmsLoginStepUpIT {
                     describe(choices));
             Page smsPage = browser.submit(choices, CHOOSE_SMS, Map.of());
             assertTrue(smsPage.form(SMS_FORM).isPresent(), describe(smsPage));
+            assertTrue(smsPage.form(TRY_ANOTHER_WAY).isPresent(), "and back to the app: " + describe(smsPage));
             assertTrue(smsPage.document().select("#txauth-login-code-intro").text()
                     .contains("\u2022\u2022\u2022\u2022 0001"), describe(smsPage));
             assertFalse(smsPage.body().contains(phone) || smsPage.body().contains("8031120001"),
