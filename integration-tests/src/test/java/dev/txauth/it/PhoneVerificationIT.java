@@ -9,7 +9,6 @@ import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.WithPhone;
 import dev.txauth.testkit.users.WithTotp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Story (docs/api.md §9): an administrator asks a user to verify their phone (required action
- * {@code txauth-verify-phone}); at the next sign-in the user gets a code by SMS, types it, and the phone becomes
+ * {@code txauth-verify-phone}, declared in {@code payments-realm.json}); at the next sign-in the user gets a code by SMS, types it, and the phone becomes
  * verified — after which the confirmation page offers SMS codes. A wrong code changes nothing.
  */
 @TxauthKeycloakTest
@@ -34,14 +33,6 @@ class PhoneVerificationIT {
     PhoneVerificationIT(TxauthServer server) {
         this.server = server;
         this.gateway = server.smsGateway();
-    }
-
-    @BeforeEach
-    void registerTheRequiredAction() {
-        // the realm file does not list required actions (listing any would drop Keycloak's defaults): register it
-        int status = server.admin().post("/admin/realms/payments/authentication/register-required-action",
-                Map.of("providerId", "txauth-verify-phone", "name", "Verify phone number (txauth)")).status();
-        assertTrue(status == 204 || status == 409 || status == 400, "register-required-action: " + status);
     }
 
     @Test

@@ -141,6 +141,32 @@ class PaymentsRealmTest {
         throw new AssertionError("scope txauth-transaction needs mapper txauth-transaction-acr");
     }
 
+    @Test
+    void riskStepUpOffersTheSmsCodeOnlyBehindTheVerifiedPhoneCondition() {
+        // the code step first: Keycloak links "Try another way" only from the first step of a sub-flow
+        assertEquals(List.of("auth-otp-form", "webauthn-authenticator", "txauth-sms-login-code",
+                "txauth-condition-verified-phone"), steps("txauth risk second factor"));
+        assertFalse(steps("txauth second factor").contains("txauth-sms-login-code"), "LoA 2 stays TOTP or passkey");
+    }
+
+    @Test
+    void phoneVerificationIsDeclaredNextToKeycloaksDefaultRequiredActions() {
+        List<String> aliases = new ArrayList<>();
+        for (JsonNode action : realm.get("requiredActions")) {
+            aliases.add(action.get("alias").asText());
+            if ("txauth-verify-phone".equals(action.get("alias").asText())) {
+                assertTrue(action.get("enabled").asBoolean());
+                assertFalse(action.get("defaultAction").asBoolean());
+            }
+        }
+        assertTrue(aliases.contains("txauth-verify-phone"), aliases.toString());
+        // a listed set replaces Keycloak's defaults: the ones this realm relies on must be there (RealmDefaultsIT
+        // compares the whole list with a fresh realm of the running server)
+        assertTrue(aliases.containsAll(List.of("CONFIGURE_TOTP", "UPDATE_PASSWORD", "VERIFY_EMAIL", "UPDATE_PROFILE",
+                "VERIFY_PROFILE", "webauthn-register", "webauthn-register-passwordless",
+                "CONFIGURE_RECOVERY_AUTHN_CODES", "delete_credential", "update_user_locale")), aliases.toString());
+    }
+
     /** Authenticator ids of a flow and its sub-flows, depth first in priority order. */
     private List<String> steps(String alias) {
         List<String> steps = new ArrayList<>();

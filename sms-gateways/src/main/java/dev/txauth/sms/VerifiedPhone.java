@@ -19,12 +19,19 @@ public final class VerifiedPhone {
     }
 
     public static Optional<E164Number> of(KeycloakSession session, UserModel user) {
-        String number = user.getFirstAttribute(UserPhone.NUMBER);
-        if (number == null || !"true".equals(user.getFirstAttribute(UserPhone.VERIFIED))) {
+        if (!"true".equals(user.getFirstAttribute(UserPhone.VERIFIED))) {
             return Optional.empty();
         }
+        return reachable(session, user.getFirstAttribute(UserPhone.NUMBER));
+    }
+
+    /**
+     * {@code number} in E.164 if it is a valid number and a gateway is configured, verified or not: where the code
+     * that verifies a phone (txauth-verify-phone) may go.
+     */
+    public static Optional<E164Number> reachable(KeycloakSession session, String number) {
         SmsDispatcher dispatcher = SmsDispatcherFactory.dispatcher(session);
-        if (dispatcher == null || dispatcher.providers().isEmpty()) {
+        if (number == null || dispatcher == null || dispatcher.providers().isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.txauth.authenticators.UserFlowStep;
 import dev.txauth.authenticators.confirm.code.CodeChannel;
 import dev.txauth.authenticators.confirm.code.CodeFactor;
+import dev.txauth.authenticators.confirm.code.CodeNotice;
 import dev.txauth.authenticators.confirm.code.CodePage;
 import dev.txauth.authenticators.confirm.passkey.PasskeyConfirmation;
 import dev.txauth.authenticators.confirm.passkey.PasskeyResult;
@@ -142,23 +143,13 @@ public class TransactionConfirmAuthenticator extends UserFlowStep {
                                      TransactionConfirmConfig config, CodeChannel channel) {
         CodeFactor.Sent sent = CodeFactor.send(context.getSession(), context.getRealm(), context.getUser(),
                 pending.record, pending.detail, channel);
-        if (sent instanceof CodeFactor.Sent.Done) {
+        Optional<CodeNotice> notice = CodeNotice.of(sent, "txauthCodeNoMore", "txauthCodeUnavailable");
+        if (notice.isEmpty()) {
             CodePage.markSent(context, channel);
             return ConfirmationPage.render(context, pending.record, pending.detail, config, null);
         }
-        if (sent instanceof CodeFactor.Sent.Capped capped) {
-            Long wait = capped.retryAfterSeconds();
-            if (wait == null) {
-                return ConfirmationPage.render(context, pending.record, pending.detail, config, "txauthCodeNoMore");
-            }
-            // as text: MessageFormat would group digits ("3,598"); past two minutes, whole minutes read better
-            return wait < 120
-                    ? ConfirmationPage.render(context, pending.record, pending.detail, config, "txauthCodeWait",
-                    Long.toString(wait))
-                    : ConfirmationPage.render(context, pending.record, pending.detail, config,
-                    "txauthCodeWaitMinutes", Long.toString((wait + 59) / 60));
-        }
-        return ConfirmationPage.render(context, pending.record, pending.detail, config, "txauthCodeUnavailable");
+        return ConfirmationPage.render(context, pending.record, pending.detail, config, notice.get().key(),
+                (Object[]) notice.get().parameters());
     }
 
     private TransactionRegistry.Factor verify(AuthenticationFlowContext context, Pending pending,

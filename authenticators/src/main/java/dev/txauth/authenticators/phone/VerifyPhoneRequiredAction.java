@@ -1,12 +1,10 @@
 package dev.txauth.authenticators.phone;
 
+import dev.txauth.sms.VerifiedPhone;
 import dev.txauth.authenticators.confirm.code.CodeChannel;
 import dev.txauth.authenticators.confirm.code.CodeFactor;
 import dev.txauth.model.UserPhone;
-import dev.txauth.sms.SmsDispatcher;
-import dev.txauth.sms.SmsDispatcherFactory;
 import dev.txauth.sms.phone.E164Number;
-import dev.txauth.sms.phone.InvalidPhoneNumberException;
 import dev.txauth.sms.phone.PhoneMask;
 import dev.txauth.sms.text.VerificationSmsText;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -16,8 +14,6 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -29,10 +25,10 @@ import java.util.Optional;
 public class VerifyPhoneRequiredAction implements RequiredActionProvider {
 
     static final String TEMPLATE = "txauth-verify-phone.ftl";
-    static final String NONCE_NOTE = "txauth.phone.nonce";
+    /** The code's subject is {@code phone:<auth session>}. */
+    static final String SUBJECT_PURPOSE = "phone";
     static final String FAILURES_NOTE = "txauth.phone.failures";
     static final int MAX_FAILURES = 5;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
@@ -58,7 +54,7 @@ public class VerifyPhoneRequiredAction implements RequiredActionProvider {
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        CodeFactor.Subject subject = subject(authSession);
+        CodeFactor.Subject subject = CodeFactor.Subject.ofAuthentication(authSession, SUBJECT_PURPOSE);
         if (form.containsKey(CodeChannel.SMS.sendSubmit())) {
             String realmName = context.getRealm().getDisplayName() != null ? context.getRealm().getDisplayName()
                     : context.getRealm().getName();
@@ -86,28 +82,7 @@ public class VerifyPhoneRequiredAction implements RequiredActionProvider {
 
     /** The number to verify, if it is one and a gateway could reach it. */
     private static Optional<E164Number> phone(RequiredActionContext context) {
-        String number = context.getUser().getFirstAttribute(UserPhone.NUMBER);
-        SmsDispatcher dispatcher = SmsDispatcherFactory.dispatcher(context.getSession());
-        if (number == null || dispatcher == null || dispatcher.providers().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(dispatcher.phoneNumbers().normalize(number));
-        } catch (InvalidPhoneNumberException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** One subject per authentication: its nonce keys the code's hash, as a transaction's nonce does. */
-    private static CodeFactor.Subject subject(AuthenticationSessionModel authSession) {
-        String nonce = authSession.getAuthNote(NONCE_NOTE);
-        if (nonce == null) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            authSession.setAuthNote(NONCE_NOTE, nonce);
-        }
-        return new CodeFactor.Subject("phone:" + authSession.getParentSession().getId(), nonce, Long.MAX_VALUE);
+        return VerifiedPhone.reachable(context.getSession(), context.getUser().getFirstAttribute(UserPhone.NUMBER));
     }
 
     private static Response page(RequiredActionContext context, E164Number phone, boolean sent, String error) {

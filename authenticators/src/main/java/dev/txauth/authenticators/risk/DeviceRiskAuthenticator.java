@@ -108,9 +108,10 @@ public class DeviceRiskAuthenticator extends UserFlowStep {
                 context.success();
             }
             case STEP_UP, STEP_UP_PASSKEY -> {
-                if (!transactionLevel && !SecondFactors.hasAny(user)) {
-                    // Policy (docs/device-risk.md): a risky login of a user without a second factor must enrol TOTP
-                    // before it completes. The device stays unknown until a later login passes the new factor.
+                if (!transactionLevel && !SecondFactors.hasAny(session, user)) {
+                    // Policy (docs/device-risk.md): a risky login of a user without a second factor (no TOTP, passkey
+                    // or verified phone) must enrol TOTP before it completes. The device stays unknown until a later
+                    // login passes the new factor.
                     authSession.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
                     authSession.setAuthNote(RiskNotes.ENROLMENT_REQUIRED, "true");
                 }

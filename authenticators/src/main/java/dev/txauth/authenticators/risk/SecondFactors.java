@@ -1,5 +1,7 @@
 package dev.txauth.authenticators.risk;
 
+import dev.txauth.sms.VerifiedPhone;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /** Which second factors a user has registered, as the step-up sub-flows can use them. */
@@ -17,7 +19,9 @@ final class SecondFactors {
         return user.credentialManager().getStoredCredentialsByTypeStream(WEBAUTHN).findAny().isPresent();
     }
 
-    static boolean hasAny(UserModel user) {
-        return hasPasskey(user) || user.credentialManager().getStoredCredentialsByTypeStream(OTP).findAny().isPresent();
+    /** TOTP, a passkey, or a verified phone that {@code txauth-sms-login-code} can send a code to. */
+    static boolean hasAny(KeycloakSession session, UserModel user) {
+        return hasPasskey(user) || user.credentialManager().getStoredCredentialsByTypeStream(OTP).findAny().isPresent()
+                || VerifiedPhone.of(session, user).isPresent();
     }
 }

@@ -17,8 +17,11 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +35,7 @@ import java.util.UUID;
 public final class CodeFactor {
 
     private static final Logger LOG = Logger.getLogger(CodeFactor.class);
+    private static final SecureRandom NONCES = new SecureRandom();
 
     private CodeFactor() {
     }
@@ -43,6 +47,23 @@ public final class CodeFactor {
     public record Subject(String id, String nonce, long notAfter) {
         static Subject of(TransactionRecord record) {
             return new Subject(record.id(), record.nonce(), record.expiresAt());
+        }
+
+        /**
+         * A code bound to this authentication, not to a transaction: {@code <purpose>:<auth session>}
+         * ({@code phone}, {@code login}). Its nonce is made on first use and kept in an auth note, so it keys the
+         * code's hash as a transaction's nonce does, and a code of another authentication can never match.
+         */
+        public static Subject ofAuthentication(AuthenticationSessionModel authSession, String purpose) {
+            String note = "txauth." + purpose + ".nonce";
+            String nonce = authSession.getAuthNote(note);
+            if (nonce == null) {
+                byte[] bytes = new byte[32];
+                NONCES.nextBytes(bytes);
+                nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                authSession.setAuthNote(note, nonce);
+            }
+            return new Subject(purpose + ":" + authSession.getParentSession().getId(), nonce, Long.MAX_VALUE);
         }
     }
 
