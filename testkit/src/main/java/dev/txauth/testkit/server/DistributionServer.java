@@ -93,7 +93,7 @@ final class DistributionServer extends LocalServer {
                 options);
         DistributionServer server = new DistributionServer(settings, database, audit, sms, secret);
         try {
-            server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+            server.keycloak = TxauthKeycloak.start(bundle(), settings);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -103,6 +103,14 @@ final class DistributionServer extends LocalServer {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * The production jar set plus the dev-only demo jar, installed but not enabled (no dev option): the test server
+     * proves that the jar alone serves nothing (DemoPaymentIT).
+     */
+    private static TxauthBundle bundle() {
+        return TxauthBundle.fromClasspath().withDevJars();
     }
 
     @Override
@@ -123,13 +131,13 @@ final class DistributionServer extends LocalServer {
     @Override
     public synchronized void restart() {
         keycloak.close();
-        keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+        keycloak = TxauthKeycloak.start(bundle(), settings);
     }
 
     @Override
     public synchronized void crashAndRestart() {
         keycloak.kill();
-        keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+        keycloak = TxauthKeycloak.start(bundle(), settings);
     }
 
     @Override
