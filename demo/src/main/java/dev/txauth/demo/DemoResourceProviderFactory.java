@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Mounts the dev demo at {@code /realms/{realm}/txauth-demo/} (docs/api.md §12, docs/demo.md) — only when the server
- * option {@code --spi-realm-restapi-extension--txauth-demo--enabled=true} is set, which only the dev server sets.
+ * option {@code --spi-realm-restapi-extension--txauth-demo--dev-server=true} is set, which only the dev server sets.
  * Otherwise the resource is absent and Keycloak answers 404 to every path under it, even with this jar installed.
  */
 public class DemoResourceProviderFactory implements RealmResourceProviderFactory {

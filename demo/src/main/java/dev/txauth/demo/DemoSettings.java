@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo's server options, read once at start (docs/demo.md). Off unless {@code enabled} is set, which only the dev
+ * The demo's server options, read once at start (docs/demo.md). Off unless {@code dev-server} is true, which only the dev
  * server does; when it is set, the rest must say "this machine": the backend's calls go to a loopback
  * {@code keycloak-url} over plain http (the dev server's own address), with the payment-service secret, or the
  * server refuses to start. The address is never taken from a request, so no Host header can send the secret elsewhere.
@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record DemoSettings(boolean enabled, URI keycloakUrl, String clientSecret, Optional<Path> smsOutbox) {
 
-    public static final String ENABLED = "enabled";
+    public static final String ENABLED = "dev-server";
     public static final String KEYCLOAK_URL = "keycloak-url";
     public static final String CLIENT_SECRET = "client-secret";
     public static final String SMS_OUTBOX_FILE = "sms-outbox-file";

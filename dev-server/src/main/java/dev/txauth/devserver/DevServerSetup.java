@@ -56,7 +56,7 @@ public final class DevServerSetup implements AutoCloseable {
         if (outboxSendsSms) {
             options.addAll(outbox.serverOptions(Map.of()));
         }
-        options.add(DEMO_OPTION + "enabled=true");
+        options.add(DEMO_OPTION + "dev-server=true");
         options.add(DEMO_OPTION + "keycloak-url=http://localhost:" + httpPort);
         if (outboxSendsSms) {
             options.add(DEMO_OPTION + "sms-outbox-file=" + outbox.smsFile());

@@ -1,11 +1,13 @@
 package dev.txauth.it;
 
 import dev.txauth.devserver.DevServer;
+import dev.txauth.devserver.TxauthBundle;
 import dev.txauth.testkit.browser.ChromeBrowser;
 import dev.txauth.testkit.client.PaymentService;
 import dev.txauth.testkit.server.DevConfiguredServer;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
+import dev.txauth.testkit.users.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,7 @@ class DemoPaymentIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(DevServer.DEMO_USER);
         driver.findElement(By.id("password")).sendKeys(DevServer.DEMO_PASSWORD);
         driver.findElement(By.id("kc-login")).click();
+        enrolAuthenticatorAppIfAsked(driver);
         driver.switchTo().window(wallet);
         chrome.awaitClickable(By.id("pay"));
         assertTrue(driver.findElement(By.id("wallet-status")).getText().startsWith("Signed in as demo"),
@@ -84,8 +87,8 @@ class DemoPaymentIT {
         chrome.awaitClickable(By.id("otp"));
 
         driver.switchTo().window(wallet);
-        WebElement sms = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                "#sms-messages .sms-text")));
+        WebElement sms = wait.until(d -> d.findElements(By.cssSelector("#sms-messages .sms-text")).stream()
+                .filter(e -> CODE.matcher(e.getText()).find()).findFirst().orElse(null));
         Matcher shown = CODE.matcher(sms.getText());
         assertTrue(shown.find(), sms.getText());
         assertTrue(sms.getText().contains("Ada Obi"), sms.getText());
@@ -143,12 +146,13 @@ class DemoPaymentIT {
                 && !csp.contains("unsafe"), csp);
         assertFalse(page.body().contains("<script>") || page.body().contains("style="), "no inline script or style");
         assertEquals(404, get(dev.demoUrl() + "dev/txauth/demo/DemoResource.class"));
-        assertEquals(404, get(dev.demoUrl() + "..%2Fpayments-realm.json"));
+        assertTrue(get(dev.demoUrl() + "..%2Fpayments-realm.json") >= 400, "no path outside the list");
     }
 
     @Test
     void productionTestServerDoesNotServeTheDemoThoughItsJarIsInstalled(TxauthServer server) throws Exception {
-        Path jar = server.logFile().getParent().resolve("keycloak-26.7.3").resolve("providers")
+        Path jar = server.logFile().getParent()
+                .resolve("keycloak-" + TxauthBundle.fromClasspath().keycloakVersion()).resolve("providers")
                 .resolve("txauth-demo.jar");
         assertTrue(Files.isRegularFile(jar), "the demo jar is installed on the test server: " + jar);
         String demo = server.realmUrl() + "/txauth-demo/";
@@ -156,6 +160,24 @@ class DemoPaymentIT {
         assertEquals(404, get(demo + "app.js"));
         assertEquals(404, post(demo + "api/payments", "application/json", "{\"amount\":\"5000.00\"}").statusCode());
         assertFalse(Files.readString(server.logFile()).contains("DEV DEMO ACTIVE"));
+    }
+
+    /**
+     * The demo user has no second factor yet, and a sign-in from an unknown browser steps up (docs/api.md §6): on the
+     * first sign-in Keycloak asks them to set up an authenticator app, as it would ask a newcomer — this test is the
+     * app. Afterwards the pop-up closes itself.
+     */
+    private static void enrolAuthenticatorAppIfAsked(WebDriver driver) {
+        By setup = By.id("kc-totp-settings-form");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getWindowHandles().size() == 1
+                || !d.findElements(setup).isEmpty());
+        if (driver.getWindowHandles().size() > 1) {
+            String secret = driver.findElement(By.name("totpSecret")).getAttribute("value");
+            driver.findElement(By.id("totp")).sendKeys(Totp.freshCode(secret, 4));
+            driver.findElement(By.id("userLabel")).sendKeys("demo phone");
+            driver.findElement(setup).submit();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getWindowHandles().size() == 1);
+        }
     }
 
     /** Switches to the pop-up the wallet opened (Keycloak's pages). */

@@ -40,7 +40,11 @@ public final class DevConfiguredServer extends LocalServer {
     public static DevConfiguredServer start() {
         Path work = Path.of(System.getProperty("txauth.dev.work.dir", "target/txauth-dev-server")).toAbsolutePath();
         Path state = work.resolve("state");
-        deleteTree(state); // a fresh outbox per run; the unpacked Keycloak beside it is kept
+        deleteTree(state); // a fresh outbox per run; the unpacked Keycloak beside it is kept, without the state
+        // that belongs to the previous run's database (audit spool and chain, webhook sealing key)
+        Path data = work.resolve("keycloak-" + DevServerSetup.bundle().keycloakVersion()).resolve("data");
+        deleteTree(data.resolve("txauth-audit"));
+        deleteTree(data.resolve("txauth-webhooks"));
         EmbeddedDatabase database = EmbeddedDatabase.startThrowAway(work.resolve("postgres"), FreePort.find());
         String secret = randomSecret();
         DevServerSetup dev = DevServerSetup.start(state, java.util.Map.of(), secret);
