@@ -2,6 +2,7 @@ package dev.txauth.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.txauth.model.PaymentInitiation;
 
@@ -112,9 +113,9 @@ final class PaymentServiceCalls {
     private static JsonNode parse(String text) {
         try {
             JsonNode node = text == null || text.isBlank() ? null : JSON.readTree(text);
-            return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+            return node == null ? MissingNode.getInstance() : node;
         } catch (IOException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
     }
 }
