@@ -1,5 +1,7 @@
 package dev.txauth.dashboard;
 
+import dev.txauth.model.web.StaticPage;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,14 +18,12 @@ final class DashboardFiles {
      * docs/dashboard.md: scripts and styles only from this origin, no inline code, no plugins, no framing; the page
      * talks to nothing but Keycloak itself ({@code connect-src 'self'}).
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; "
-            + "frame-ancestors 'none'; object-src 'none'";
+    static final String CONTENT_SECURITY_POLICY = StaticPage.STRICT_POLICY;
 
-    private static final String JS = "text/javascript; charset=utf-8";
-    private static final String CSS = "text/css; charset=utf-8";
+    private static final String JS = StaticPage.JS;
+    private static final String CSS = StaticPage.CSS;
     private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry(INDEX, "text/html; charset=utf-8"),
+            Map.entry(INDEX, StaticPage.HTML),
             Map.entry("dashboard.css", CSS),
             Map.entry("messages.js", JS),
             Map.entry("api.js", JS),
@@ -34,6 +34,8 @@ final class DashboardFiles {
             Map.entry("vendor/uPlot.iife.min.js", JS),
             Map.entry("vendor/uPlot.min.css", CSS),
             Map.entry("vendor/LICENSE", "text/plain; charset=utf-8"));
+
+    static final StaticPage PAGE = new StaticPage(DashboardFiles.class, ROOT, INDEX, TYPES, CONTENT_SECURITY_POLICY);
 
     private DashboardFiles() {
     }

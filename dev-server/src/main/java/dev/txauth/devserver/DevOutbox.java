@@ -8,20 +8,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The dev server's outbox (docs/api.md §9, docs/sms.md): without a configured SMS gateway every SMS is appended to
@@ -77,35 +69,11 @@ final class DevOutbox implements AutoCloseable {
     }
 
     /** Points the payments realm's SMTP settings at the embedded server (dev only). */
-    void configureRealm(String baseUrl, String adminUser, String adminPassword) {
-        HttpClient http = HttpClient.newHttpClient();
-        try {
-            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(baseUrl
-                            + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
-                            + URLEncoder.encode(adminUser, StandardCharsets.UTF_8) + "&password="
-                            + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
-            if (token.statusCode() != 200 || !accessToken.find()) {
-                throw new IllegalStateException("Dev outbox: admin login failed (" + token.statusCode() + ")");
-            }
-            String smtpJson = "{\"smtpServer\":{\"host\":\"127.0.0.1\",\"port\":\"" + smtp.getSmtp().getPort()
-                    + "\",\"from\":\"security@payments.localhost\",\"fromDisplayName\":\"Payments (dev outbox)\"}}";
-            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/payments"))
-                    .header("Authorization", "Bearer " + accessToken.group(1))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(smtpJson)).build(), HttpResponse.BodyHandlers.ofString());
-            if (put.statusCode() != 204) {
-                throw new IllegalStateException("Dev outbox: realm SMTP settings not saved (" + put.statusCode() + ")");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    void configureRealm(DevRealmAdmin admin) {
+        com.fasterxml.jackson.databind.node.ObjectNode realm = DevRealmAdmin.JSON.createObjectNode();
+        realm.putObject("smtpServer").put("host", "127.0.0.1").put("port", String.valueOf(smtp.getSmtp().getPort()))
+                .put("from", "security@payments.localhost").put("fromDisplayName", "Payments (dev outbox)");
+        admin.put("", realm, "realm SMTP settings");
     }
 
     /** Writes each received mail once, as an .eml file a mail client (or less) opens. */

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The one-command local run: embedded PostgreSQL (unless {@code KC_DB_URL} is set), Keycloak with every txauth jar,
@@ -16,8 +14,8 @@ import java.util.stream.Stream;
  */
 public final class DevServer {
 
-    static final String DEMO_USER = "demo";
-    static final String DEMO_PASSWORD = "demo-password";
+    public static final String DEMO_USER = "demo";
+    public static final String DEMO_PASSWORD = "demo-password";
 
     private DevServer() {
     }
@@ -43,20 +41,17 @@ public final class DevServer {
             dbPassword = EmbeddedDatabase.PASSWORD;
         }
 
-        DevOutbox outbox = DevOutbox.start(state);
+        DevServerSetup dev = DevServerSetup.start(state, env, paymentServiceSecret);
         KeycloakSettings settings = new KeycloakSettings(state, httpPort, managementPort, dbUrl, dbUser, dbPassword,
-                admin, adminPassword, true, Map.of("PAYMENT_SERVICE_CLIENT_SECRET", paymentServiceSecret),
-                // docs/api.md §11: the dev server lets webhooks reach a receiver on this machine.
-                Stream.concat(Stream.of("--spi-events-listener--txauth-webhooks--allow-loopback=true"),
-                        outbox.serverOptions(env).stream()).toList());
+                admin, adminPassword, true, dev.environment(), dev.serverOptions(httpPort));
         EmbeddedDatabase startedDatabase = database;
         int nodes = nodeCount(env);
         DevNodes keycloak;
         try {
-            keycloak = DevNodes.start(TxauthBundle.fromClasspath(), settings, nodes);
-            outbox.configureRealm(settings.baseUrl(), admin, adminPassword);
+            keycloak = DevNodes.start(DevServerSetup.bundle(), settings, nodes);
+            dev.configureRealm(settings.baseUrl(), admin, adminPassword);
         } catch (RuntimeException e) {
-            outbox.close();
+            dev.close();
             if (startedDatabase != null) {
                 startedDatabase.close();
             }
@@ -65,7 +60,7 @@ public final class DevServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Keycloak and the embedded PostgreSQL...");
             keycloak.close();
-            outbox.close();
+            dev.close();
             if (startedDatabase != null) {
                 startedDatabase.close();
             }
@@ -74,7 +69,7 @@ public final class DevServer {
         printBanner(settings, database, paymentServiceSecret, keycloak.logFiles().get(0));
         keycloak.printNodes();
         System.out.printf("  Codes (outbox) SMS: %s   email: %s%n%n",
-                env.containsKey(DevOutbox.ORDER_ENV) ? "your gateways" : outbox.smsFile(), outbox.emailDirectory());
+                dev.smsFile() == null ? "your gateways" : dev.smsFile(), dev.emailDirectory());
         while (keycloak.allAlive()) {
             Thread.sleep(1000);
         }
@@ -99,12 +94,14 @@ public final class DevServer {
                   Discovery     %s/realms/payments/.well-known/openid-configuration
                   Admin console %s/admin/  user: %s  password: %s
                   Demo user     %s / %s  (account console: %s/realms/payments/account)
+                  Demo payment  %s%s  (wallet + payment service, dev only)
                   payment-service client secret: %s
                   Database      %s
                   Health        http://127.0.0.1:%d/health/ready   metrics: /metrics
                   Keycloak log  %s
                 Ctrl-C stops everything.
-                """.formatted(base, base, s.adminUser(), s.adminPassword(), DEMO_USER, DEMO_PASSWORD, base, secret,
+                """.formatted(base, base, s.adminUser(), s.adminPassword(), DEMO_USER, DEMO_PASSWORD, base, base,
+                DevServerSetup.DEMO_PATH, secret,
                 db == null ? s.databaseUrl() : "embedded PostgreSQL, data in " + db.dataDirectory(),
                 s.managementPort(), log));
     }

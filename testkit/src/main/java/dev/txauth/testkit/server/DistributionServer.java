@@ -68,7 +68,7 @@ final class DistributionServer extends LocalServer {
                 serverOptions(work, audit, auditKey, sms));
         DistributionServer server = new DistributionServer(settings, database, audit, sms, secret);
         try {
-            server.keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+            server.keycloak = TxauthKeycloak.start(bundle(), settings);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -119,6 +119,14 @@ final class DistributionServer extends LocalServer {
                 "KC_SPI_TXAUTH_SMS_SENDER__HTTP__SECRET", sms.token());
     }
 
+    /**
+     * The production jar set plus the dev-only demo jar, installed but not enabled (no dev option): the test server
+     * proves that the jar alone serves nothing (DemoPaymentIT).
+     */
+    static TxauthBundle bundle() {
+        return TxauthBundle.fromClasspath().withDevJars();
+    }
+
     @Override
     protected KeycloakProcess process() {
         return keycloak;
@@ -137,13 +145,13 @@ final class DistributionServer extends LocalServer {
     @Override
     public synchronized void restart() {
         keycloak.close();
-        keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+        keycloak = TxauthKeycloak.start(bundle(), settings);
     }
 
     @Override
     public synchronized void crashAndRestart() {
         keycloak.kill();
-        keycloak = TxauthKeycloak.start(TxauthBundle.fromClasspath(), settings);
+        keycloak = TxauthKeycloak.start(bundle(), settings);
     }
 
     @Override
