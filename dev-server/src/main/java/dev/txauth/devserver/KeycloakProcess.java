@@ -89,6 +89,25 @@ public final class KeycloakProcess implements AutoCloseable {
         return logFile;
     }
 
+    /**
+     * Resident memory (VmRSS, Linux {@code /proc}) of the Keycloak JVM this process started (kc.sh's java child),
+     * for the memory comparison in BENCHMARKS.md.
+     */
+    public long residentBytes() {
+        ProcessHandle jvm = process.descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
+                .findFirst().orElse(process.toHandle());
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("No VmRSS for process " + jvm.pid());
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
