@@ -52,7 +52,7 @@ public class WebhookEventListenerProvider implements EventListenerProvider {
     private void enqueue(AuditRecord record) {
         if (session.getTransactionManager().isActive()) {
             List<Endpoint> enabled = enabledInTransaction.computeIfAbsent(record.realmId(),
-                    realmId -> new EndpointStore(session).enabled(realmId));
+                    realmId -> enabled(session, realmId));
             if (write(session, record, enabled) && !wakeEnlisted) {
                 wakeEnlisted = true;
                 session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
@@ -70,9 +70,16 @@ public class WebhookEventListenerProvider implements EventListenerProvider {
         } else {
             // An event sent after its request's transaction ended: it gets a transaction of its own.
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
-                    s -> write(s, record, new EndpointStore(s).enabled(record.realmId())));
+                    s -> write(s, record, enabled(s, record.realmId())));
             sender.wake();
         }
+    }
+
+    private static List<Endpoint> enabled(KeycloakSession s, String realmId) {
+        if (!EndpointPresence.mayHaveEndpoints(s.realms().getRealm(realmId))) {
+            return List.of();
+        }
+        return new EndpointStore(s).enabled(realmId);
     }
 
     /** @return whether any endpoint subscribed to the event */
