@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 public final class KeycloakProcess implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KeycloakProcess.class);
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** 4 minutes, or {@code TXAUTH_READY_TIMEOUT_SECONDS}: a machine shared by many builds can start slower. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("TXAUTH_READY_TIMEOUT_SECONDS", "240")));
 
     private final Process process;
     private final int managementPort;
