@@ -15,7 +15,7 @@ import os
 import time
 
 import gevent
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 from txauth_client import Browser, CodeBook, DpopKey, FlowError, PaymentService, Pkce, CONFIRM_FORM
 
@@ -23,10 +23,17 @@ with open(os.environ["LOAD_TARGET"]) as f:
     TARGET = json.load(f)
 REALM_URL = TARGET["realm_url"]
 DPOP = DpopKey(TARGET["dpop_pkcs8"])
-CODES = CodeBook()
+# TOTP codes spent by earlier phases (other Locust processes) of this run on the same users stay spent.
+SPENT_FILE = os.environ["LOAD_TARGET"] + ".spent-codes.json"
+CODES = CodeBook.load(SPENT_FILE)
 NEXT_USER = itertools.count()
 NEXT_IP = itertools.count(1)
 WAIT = float(os.environ.get("WAIT_SECONDS", "0.5"))
+
+
+@events.quitting.add_listener
+def keep_spent_codes(environment, **kwargs):
+    CODES.save(SPENT_FILE)
 
 
 def take_users(n):

@@ -77,6 +77,20 @@ class CodeBook:
         self.spent = {}
         self.lock = threading.Lock()
 
+    @classmethod
+    def load(cls, path):
+        book = cls()
+        try:
+            with open(path) as f:
+                book.spent = {secret: set(steps) for secret, steps in json.load(f).items()}
+        except FileNotFoundError:
+            pass
+        return book
+
+    def save(self, path):
+        with self.lock, open(path, "w") as f:
+            json.dump({secret: sorted(steps) for secret, steps in self.spent.items()}, f)
+
     def unspent(self, secret: str):
         now = int(time.time())
         if 30 - now % 30 < 3:  # never race the step boundary
