@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 public final class KeycloakProcess implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KeycloakProcess.class);
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** 4 minutes, or {@code TXAUTH_READY_TIMEOUT_SECONDS}: a machine shared by many builds can start slower. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("TXAUTH_READY_TIMEOUT_SECONDS", "240")));
 
     private final Process process;
     private final int managementPort;
@@ -87,6 +89,25 @@ public final class KeycloakProcess implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * Resident memory (VmRSS, Linux {@code /proc}) of the Keycloak JVM this process started (kc.sh's java child),
+     * for the memory comparison in BENCHMARKS.md.
+     */
+    public long residentBytes() {
+        ProcessHandle jvm = process.descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
+                .findFirst().orElse(process.toHandle());
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("No VmRSS for process " + jvm.pid());
     }
 
     public boolean isAlive() {

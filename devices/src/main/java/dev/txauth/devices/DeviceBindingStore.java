@@ -14,16 +14,40 @@ import java.util.UUID;
  * {@code txauth_device_binding} through Keycloak's own transaction: a bind commits or rolls back with the login that
  * made it. The table's primary key (realm_id, user_id) holds at most one bound key per user on every node; a rebind
  * is a single upsert, so two concurrent binds end with one of them, never two rows.
+ * <p>
+ * A login asks for the user's binding several times (the device-key condition, the binding step, the payment
+ * controls): the row is read once per Keycloak session, i.e. per request and its transaction, and every write through
+ * this class forgets that read, so a request always sees its own changes (issue 15: these reads were a fifth of
+ * txauth's database waits on a login).
  */
 public final class DeviceBindingStore {
 
+    private static final String READ_PREFIX = "txauth.device-binding:";
+
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public DeviceBindingStore(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     public Optional<DeviceBinding> find(String realmId, String userId) {
+        String key = READ_PREFIX + realmId + "/" + userId;
+        @SuppressWarnings("unchecked")
+        Optional<DeviceBinding> read = session.getAttribute(key, Optional.class);
+        if (read == null) {
+            read = read(realmId, userId);
+            session.setAttribute(key, read);
+        }
+        return read;
+    }
+
+    private void forgetRead(String realmId, String userId) {
+        session.removeAttribute(READ_PREFIX + realmId + "/" + userId);
+    }
+
+    private Optional<DeviceBinding> read(String realmId, String userId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, jkt, bound_at from txauth_device_binding"
                         + " where realm_id = ?1 and user_id = ?2")
@@ -34,6 +58,7 @@ public final class DeviceBindingStore {
 
     /** Binds {@code jkt} for the user, replacing any other key; the new binding. */
     public DeviceBinding bind(String realmId, String userId, String jkt, Instant now) {
+        forgetRead(realmId, userId);
         String id = UUID.randomUUID().toString();
         em.createNativeQuery("insert into txauth_device_binding (realm_id, user_id, id, jkt, bound_at)"
                         + " values (?1, ?2, ?3, ?4, ?5) on conflict (realm_id, user_id)"
@@ -45,6 +70,7 @@ public final class DeviceBindingStore {
 
     /** Removes the binding with this id; false when the user has no binding of that id. */
     public boolean unbind(String realmId, String userId, String bindingId) {
+        forgetRead(realmId, userId);
         return em.createNativeQuery("delete from txauth_device_binding where realm_id = ?1 and user_id = ?2"
                         + " and id = ?3")
                 .setParameter(1, realmId).setParameter(2, userId).setParameter(3, bindingId).executeUpdate() > 0;
@@ -52,6 +78,7 @@ public final class DeviceBindingStore {
 
     /** Called when Keycloak removes a user. */
     public void forgetAll(String realmId, String userId) {
+        forgetRead(realmId, userId);
         em.createNativeQuery("delete from txauth_device_binding where realm_id = ?1 and user_id = ?2")
                 .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
     }

@@ -28,6 +28,8 @@ final class AuditWriter implements Runnable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** Counting unwritten spool lines at stop reads the spool; stop counting here (a long outage's backlog). */
+    private static final long STOP_COUNT_LIMIT = 1_000_000;
 
     private record Pending(AuditRecord record, SpoolJournal.Position position) {
     }
@@ -43,6 +45,7 @@ final class AuditWriter implements Runnable {
     private volatile boolean databaseDown;
     private volatile long stopDeadline;
     private long lastFailureLog;
+    private volatile long unwrittenAtStop = -1;
     private Thread thread;
 
     AuditWriter(AuditConfig config, SpoolJournal journal, AuditStore store, CheckpointPublisher checkpoints) {
@@ -58,6 +61,11 @@ final class AuditWriter implements Runnable {
         thread = new Thread(this, "txauth-audit-writer");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Events in the spool but not in the database when the writer stopped; -1 while it runs (or if unknown). */
+    long unwrittenAtStop() {
+        return unwrittenAtStop;
     }
 
     int queueDepth() {
@@ -135,6 +143,12 @@ final class AuditWriter implements Runnable {
             }
             List<Pending> batch;
             try {
+                if (replay) {
+                    // Everything queued so far is in the journal, which the replay reads to its end: the queued
+                    // copies would only be skipped later, and meanwhile fill the queue, overflow it and restart
+                    // the replay. An event appended after this clear stays queued with a position past the replay.
+                    queue.clear();
+                }
                 batch = replay ? fromJournal(handled) : fromQueue(handled);
             } catch (IOException e) {
                 LOG.errorf("txauth-audit: cannot read the spool in %s", journal.directory());
@@ -197,7 +211,44 @@ final class AuditWriter implements Runnable {
         }
         checkpoints.publish(store.heads());
         store.close();
-        LOG.infof("txauth-audit: writer stopped, %d events left in memory (kept in the spool)", queue.size());
+        logStop(handled);
+    }
+
+    /**
+     * The truth at stop is the journal past the last checkpoint, not the queue: the queue can still hold copies of
+     * events a replay already wrote, and after an overflow it lacks events that are only in the journal.
+     */
+    private void logStop(SpoolJournal.Position handled) {
+        long unwritten;
+        try {
+            unwritten = unwrittenInJournal(handled);
+        } catch (IOException e) {
+            LOG.warnf("txauth-audit: writer stopped; cannot read the spool in %s to count unwritten events",
+                    journal.directory());
+            return;
+        }
+        unwrittenAtStop = unwritten;
+        if (unwritten == 0) {
+            LOG.info("txauth-audit: writer stopped, every spooled event is in the audit database");
+        } else {
+            LOG.infof("txauth-audit: writer stopped, %s%d events not yet in the audit database (kept in the spool %s, "
+                    + "written at the next start)", unwritten >= STOP_COUNT_LIMIT ? "at least " : "", unwritten,
+                    journal.directory());
+        }
+    }
+
+    private long unwrittenInJournal(SpoolJournal.Position from) throws IOException {
+        long count = 0;
+        SpoolJournal.Position position = from;
+        while (count < STOP_COUNT_LIMIT) {
+            List<SpoolJournal.Entry> entries = journal.read(position, config.batchSize());
+            if (entries.isEmpty()) {
+                break;
+            }
+            count += entries.size();
+            position = entries.get(entries.size() - 1).end();
+        }
+        return count;
     }
 
     private List<Pending> fromJournal(SpoolJournal.Position handled) throws IOException {
@@ -219,9 +270,12 @@ final class AuditWriter implements Runnable {
             return batch;
         }
         batch.add(first);
-        queue.drainTo(batch, config.batchSize() - 1);
-        // Entries a replay already covered are in the table; the journal order is the queue order.
-        batch.removeIf(p -> p.position().compareTo(handled) <= 0);
+        do {
+            queue.drainTo(batch, config.batchSize() - batch.size());
+            // Entries a replay already covered are in the table; the journal order is the queue order. An empty
+            // batch means "nothing to do" to the caller (and "done" at stop), so skip past stale ones here.
+            batch.removeIf(p -> p.position().compareTo(handled) <= 0);
+        } while (batch.isEmpty() && !queue.isEmpty());
         return batch;
     }
 

@@ -117,6 +117,42 @@ class WebhookAdminIT {
         }
     }
 
+    /**
+     * The realm records how many enabled endpoints it has (the listener skips its per-event query at "0", issue 15):
+     * every create, change and delete rewrites it; a realm that never had an endpoint has no record (queried).
+     */
+    @Test
+    void theRealmRecordsHowManyEnabledEndpointsItHasThroughEveryChange() {
+        String other = "webhooks-count-" + System.nanoTime();
+        assertEquals(201, admin.post("/admin/realms", Map.of("realm", other, "enabled", true)).status());
+        String endpoints = "/admin/realms/" + other + "/txauth-webhooks";
+        try {
+            assertEquals("", enabledEndpoints(other), "no record before the first endpoint");
+            AdminClient.Response created = admin.post(endpoints, Map.of("url", "http://localhost:1/hook",
+                    "events", List.of("*")));
+            assertEquals(201, created.status(), created.body());
+            String id = endpoints + "/" + created.json().get("id").asText();
+            assertEquals("1", enabledEndpoints(other));
+            assertEquals(400, admin.put(id, Map.of("url", "ftp://nowhere", "events", List.of("*"))).status());
+            assertEquals("1", enabledEndpoints(other), "a refused change changes nothing");
+            assertEquals(200, admin.put(id, Map.of("url", "http://localhost:1/hook", "events", List.of("*"),
+                    "enabled", false)).status());
+            assertEquals("0", enabledEndpoints(other), "a disabled endpoint does not count");
+            assertEquals(200, admin.put(id, Map.of("url", "http://localhost:1/hook", "events", List.of("*"),
+                    "enabled", true)).status());
+            assertEquals("1", enabledEndpoints(other));
+            assertEquals(204, admin.delete(id).status());
+            assertEquals("0", enabledEndpoints(other));
+        } finally {
+            admin.delete("/admin/realms/" + other);
+        }
+    }
+
+    private String enabledEndpoints(String realm) {
+        return admin.get("/admin/realms/" + realm).json().path("attributes")
+                .path("txauth.webhooks.enabled-endpoints").asText("");
+    }
+
     @Test
     void aTestDeliveryArrivesIsListedAndAPendingOneCanBeRetriedByHand() {
         try (WebhookInbox inbox = WebhookInbox.subscribe(server, "TXAUTH_WEBHOOK_TEST")) {

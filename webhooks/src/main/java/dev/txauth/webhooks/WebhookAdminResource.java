@@ -64,6 +64,7 @@ public class WebhookAdminResource {
         long now = System.currentTimeMillis();
         new EndpointStore(session).insert(new Endpoint(id, realm.getId(), request.url().toString(), request.events(),
                 request.enabled(), webhooks.sealer().seal(secret, id, realm.getId()), now, now, 0, null));
+        EndpointPresence.record(session, realm);
         // The only time the secret leaves the server (docs/api.md §11).
         return Response.status(Response.Status.CREATED).entity(Map.of("id", id, "secret", secret)).build();
     }
@@ -97,6 +98,7 @@ public class WebhookAdminResource {
         }
         try {
             store.update(realm.getId(), id, checked(body), System.currentTimeMillis());
+            EndpointPresence.record(session, realm);
         } catch (EndpointRequest.Invalid e) {
             return badRequest(e.getMessage());
         }
@@ -107,7 +109,11 @@ public class WebhookAdminResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         auth.realm().requireManageEvents();
-        return new EndpointStore(session).delete(realm.getId(), id) ? Response.noContent().build() : notFound();
+        if (!new EndpointStore(session).delete(realm.getId(), id)) {
+            return notFound();
+        }
+        EndpointPresence.record(session, realm);
+        return Response.noContent().build();
     }
 
     /** Queues one {@code TXAUTH_WEBHOOK_TEST} delivery to this endpoint, through the same outbox as every event. */

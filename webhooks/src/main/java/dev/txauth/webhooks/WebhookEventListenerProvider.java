@@ -10,7 +10,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +26,12 @@ public class WebhookEventListenerProvider implements EventListenerProvider {
     private final KeycloakSession session;
     private final WebhookSender sender;
     private boolean wakeEnlisted;
+    /**
+     * The realm's enabled endpoints as read in this request's transaction: a password POST sends two events (the
+     * risk decision and LOGIN), and one read serves both. Only for the request's own transaction, which is also the
+     * one the outbox rows join (an event after it ended reads afresh in its own).
+     */
+    private final Map<String, List<Endpoint>> enabledInTransaction = new HashMap<>();
 
     WebhookEventListenerProvider(KeycloakSession session, WebhookSender sender) {
         this.session = session;
@@ -43,7 +51,9 @@ public class WebhookEventListenerProvider implements EventListenerProvider {
 
     private void enqueue(AuditRecord record) {
         if (session.getTransactionManager().isActive()) {
-            if (write(session, record) && !wakeEnlisted) {
+            List<Endpoint> enabled = enabledInTransaction.computeIfAbsent(record.realmId(),
+                    realmId -> enabled(session, realmId));
+            if (write(session, record, enabled) && !wakeEnlisted) {
                 wakeEnlisted = true;
                 session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
                     @Override
@@ -59,14 +69,22 @@ public class WebhookEventListenerProvider implements EventListenerProvider {
             }
         } else {
             // An event sent after its request's transaction ended: it gets a transaction of its own.
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> write(s, record));
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                    s -> write(s, record, enabled(s, record.realmId())));
             sender.wake();
         }
     }
 
+    private static List<Endpoint> enabled(KeycloakSession s, String realmId) {
+        if (!EndpointPresence.mayHaveEndpoints(s.realms().getRealm(realmId))) {
+            return List.of();
+        }
+        return new EndpointStore(s).enabled(realmId);
+    }
+
     /** @return whether any endpoint subscribed to the event */
-    private boolean write(KeycloakSession s, AuditRecord record) {
-        List<Endpoint> subscribed = new EndpointStore(s).enabled(record.realmId()).stream()
+    private boolean write(KeycloakSession s, AuditRecord record, List<Endpoint> enabled) {
+        List<Endpoint> subscribed = enabled.stream()
                 .filter(e -> e.events().matches(record.type())).toList();
         if (subscribed.isEmpty()) {
             return false;

@@ -59,6 +59,11 @@ public final class DpopKey {
         }
     }
 
+    /** The private key, PKCS#8 DER in base64: for an external load generator (load-tests/) playing this phone. */
+    public String privateKeyPkcs8() {
+        return Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded());
+    }
+
     /** The RFC 7638 SHA-256 thumbprint, base64url: {@code dpop_jkt} and the token's {@code cnf.jkt}. */
     public String thumbprint() {
         return thumbprint;

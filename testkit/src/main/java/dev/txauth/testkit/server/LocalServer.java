@@ -40,6 +40,11 @@ public abstract class LocalServer implements TxauthServer, AutoCloseable {
         return admin;
     }
 
+    /** Resident memory of the Keycloak JVM now (Linux). */
+    public long residentBytes() {
+        return process().residentBytes();
+    }
+
     @Override
     public Path logFile() {
         return process().logFile();

@@ -60,8 +60,9 @@ public final class VanillaServer extends LocalServer {
     /** The payments realm minus everything txauth adds (theme, flows, listener, txauth scopes and mappers). */
     static String withoutTxauth(String realmJson) {
         ObjectNode realm = (ObjectNode) Json.parse(realmJson);
-        realm.remove(List.of("loginTheme", "emailTheme", "browserFlow", "authenticationFlows",
-                "authenticatorConfig"));
+        // Every realm-level flow binding the realm file names is a txauth flow: Keycloak's defaults replace them.
+        realm.remove(List.of("loginTheme", "emailTheme", "browserFlow", "resetCredentialsFlow",
+                "authenticationFlows", "authenticatorConfig"));
         ArrayNode listeners = realm.putArray("eventsListeners");
         listeners.add("jboss-logging");
         removeTxauthEntries(realm);
