@@ -177,7 +177,8 @@ class AuditRollupTest {
         try (Connection c = source.open(); Statement st = c.createStatement()) {
             // Back to version 3 with its rows kept: as a database written by the previous release.
             st.execute("DROP TABLE legacy." + AuditRollup.TABLE);
-            st.execute("DELETE FROM legacy.txauth_audit_schema WHERE version = 4");
+            st.execute("DROP INDEX legacy.txauth_audit_event_throttled_idx");
+            st.execute("DELETE FROM legacy.txauth_audit_schema WHERE version >= 4");
             AuditSchema.migrate(c, prefix);
             try (ResultSet rs = st.executeQuery("SELECT sum(events) FROM legacy." + AuditRollup.TABLE)) {
                 rs.next();
