@@ -15,10 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,33 +56,11 @@ class ConcurrentApprovalsIT {
             String id = payments.registerPayment(user.id(), "1000.00", "Ada " + i);
             pages.add(journey.confirmationPage(user, id));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(PAYMENTS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Page>> results = new ArrayList<>();
-        try {
-            for (ConfirmationPage page : pages) {
-                Map<String, String> assertion = page.passkeyAssertion();
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return page.submitPasskey(assertion);
-                }));
-            }
-            start.countDown();
-            int approved = 0;
-            for (Future<Page> result : results) {
-                Page done = result.get();
-                if (done.isAppRedirect() && done.appRedirectParameters().containsKey("code")) {
-                    approved++;
-                }
-            }
-            assertEquals(10, approved, "exactly the limit's worth is approved");
-        } finally {
-            pool.shutdownNow();
-        }
+        long approved = ConfirmationPage.approveAllAtOnceWithPasskeys(pages).stream()
+                .filter(done -> done.isAppRedirect() && done.appRedirectParameters().containsKey("code")).count();
+        assertEquals(10, approved, "exactly the limit's worth is approved");
 
-        long approvedMinor = Long.parseLong(String.valueOf(tables.query("SELECT coalesce(sum(e.amount_minor), 0) AS s"
-                + " FROM txauth_ledger_entry e JOIN txauth_transaction t ON t.id = e.transaction_id"
-                + " WHERE e.user_id = ? AND t.status IN ('APPROVED', 'CONSUMED')", user.id()).get(0).get("s")));
+        long approvedMinor = tables.approvedLedgerMinor(user.id());
         assertTrue(approvedMinor <= 1_000_000, "approved " + approvedMinor + " kobo > the daily limit");
         List<Map<String, Object>> statuses = tables.query("SELECT status, count(*) AS n FROM txauth_transaction"
                 + " WHERE user_id = ? GROUP BY status ORDER BY status", user.id());

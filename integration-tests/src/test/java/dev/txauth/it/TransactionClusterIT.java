@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -172,31 +171,13 @@ class TransactionClusterIT {
             pages.add(new PaymentJourney(cluster.alternate(i), service)
                     .confirmationPage(user, service.registerPayment(user.id(), "1000.00", "Ada " + i)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(pages.size());
-        CountDownLatch start = new CountDownLatch(1);
         int approved = 0;
-        try {
-            List<Future<Page>> results = new ArrayList<>();
-            for (ConfirmationPage page : pages) {
-                Map<String, String> assertion = page.passkeyAssertion();
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return page.submitPasskey(assertion);
-                }));
-            }
-            start.countDown();
-            for (Future<Page> result : results) {
-                Page done = result.get();
-                assertTrue(done.status() < 500, done.describe());
-                approved += done.isAppRedirect() && done.appRedirectParameters().containsKey("code") ? 1 : 0;
-            }
-        } finally {
-            pool.shutdownNow();
+        for (Page done : ConfirmationPage.approveAllAtOnceWithPasskeys(pages)) {
+            assertTrue(done.status() < 500, done.describe());
+            approved += done.isAppRedirect() && done.appRedirectParameters().containsKey("code") ? 1 : 0;
         }
         assertEquals(5, approved, "exactly the limit's worth is approved across both nodes");
-        long approvedMinor = Long.parseLong(String.valueOf(tables.query("SELECT coalesce(sum(e.amount_minor), 0)"
-                + " AS s FROM txauth_ledger_entry e JOIN txauth_transaction t ON t.id = e.transaction_id"
-                + " WHERE e.user_id = ? AND t.status IN ('APPROVED', 'CONSUMED')", user.id()).get(0).get("s")));
+        long approvedMinor = tables.approvedLedgerMinor(user.id());
         assertTrue(approvedMinor <= 500_000, "approved " + approvedMinor + " kobo > the daily limit");
     }
 

@@ -24,4 +24,11 @@ public final class KeycloakTables {
     public int update(String sql, Object... args) {
         return SqlRows.update(server::openDatabase, sql, args);
     }
+
+    /** The minor units of the user's ledger entries whose transactions were approved (consumed ones included). */
+    public long approvedLedgerMinor(String userId) {
+        return Long.parseLong(String.valueOf(query("SELECT coalesce(sum(e.amount_minor), 0) AS s"
+                + " FROM txauth_ledger_entry e JOIN txauth_transaction t ON t.id = e.transaction_id"
+                + " WHERE e.user_id = ? AND t.status IN ('APPROVED', 'CONSUMED')", userId).get(0).get("s")));
+    }
 }

@@ -8,8 +8,15 @@ import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.Totp;
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Where the app's browser stands after {@link PaymentJourney} opened a transaction request: normally txauth's
@@ -147,6 +154,34 @@ public final class ConfirmationPage {
 
     public Page submitPasskey(Map<String, String> assertion) {
         return app.submit(page, FORM, assertion);
+    }
+
+    /**
+     * Approves every page with its passkey at the same instant (one thread each, released together): the race a
+     * limit or a single-use rule must win. Returns the answers in the order of {@code pages}.
+     */
+    public static List<Page> approveAllAtOnceWithPasskeys(List<ConfirmationPage> pages)
+            throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(pages.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Page>> results = new ArrayList<>();
+            for (ConfirmationPage page : pages) {
+                Map<String, String> assertion = page.passkeyAssertion();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return page.submitPasskey(assertion);
+                }));
+            }
+            start.countDown();
+            List<Page> done = new ArrayList<>();
+            for (Future<Page> result : results) {
+                done.add(result.get());
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public Page approveWithPasskey() {
