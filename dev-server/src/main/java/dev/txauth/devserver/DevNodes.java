@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * {@code TXAUTH_NODES=2}, two nodes forming one cluster on the same database (docs/api.md §10): node 2 on
  * {@code KC_HTTP_PORT}+1 and management port +1, JGroups on 127.0.0.1:7800 and :7801
  * ({@code TXAUTH_CLUSTER_PORT}), each under its own
- * {@code .txauth/node<n>/}.
+ * {@code .txauth/node<n>/}, and one webhook secret-sealing key ({@code .txauth/webhook-secret.key}) for both.
  */
 final class DevNodes implements AutoCloseable {
 
@@ -33,9 +33,12 @@ final class DevNodes implements AutoCloseable {
             return new DevNodes(TxauthKeycloak.start(bundle, settings), null);
         }
         Path state = settings.workDirectory();
+        // One webhook key for both nodes: an endpoint created through one node is delivered by either.
+        KeycloakSettings shared = settings.withExtraOptions(List.of(WebhookKeyFile.option(
+                WebhookKeyFile.inDirectory(state))));
         List<KeycloakSettings> perNode = List.of(
-                settings.forNode(state.resolve("node1"), settings.httpPort(), settings.managementPort()),
-                settings.forNode(state.resolve("node2"), settings.httpPort() + 1, settings.managementPort() + 1));
+                shared.forNode(state.resolve("node1"), settings.httpPort(), settings.managementPort()),
+                shared.forNode(state.resolve("node2"), settings.httpPort() + 1, settings.managementPort() + 1));
         System.out.printf("Starting a cluster of two nodes: %s and %s (first start builds each node, ~1 min)%n",
                 perNode.get(0).baseUrl(), perNode.get(1).baseUrl());
         int clusterPort = Integer.parseInt(System.getenv().getOrDefault(CLUSTER_PORT_ENV,

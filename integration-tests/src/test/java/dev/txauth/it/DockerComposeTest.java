@@ -123,7 +123,18 @@ class DockerComposeTest {
                 }
             }
             assertTrue(String.valueOf(env.get("KC_HOSTNAME")).startsWith("${KC_HOSTNAME:?"), node);
+            // one webhook secret-sealing key, the same compose secret in both nodes
+            assertEquals(List.of(WEBHOOK_KEY_SECRET), keycloak.get("secrets"), node);
+            assertEquals("/run/secrets/" + WEBHOOK_KEY_SECRET,
+                    env.get("KC_SPI_EVENTS_LISTENER__TXAUTH_WEBHOOKS__SECRET_KEY_FILE"), node);
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> secret = (Map<String, Object>) compose(CLUSTER_FILE).get("secrets");
+        assertEquals(Map.of("file", "${TXAUTH_WEBHOOK_KEY_FILE:?set TXAUTH_WEBHOOK_KEY_FILE in .env (one key file"
+                + " for both nodes)}"), secret.get(WEBHOOK_KEY_SECRET), "a file from .env, never an inline key");
+        assertTrue(Files.readString(ROOT.resolve(".env.example")).lines()
+                .anyMatch(l -> l.startsWith("TXAUTH_WEBHOOK_KEY_FILE=")));
+        assertTrue(Files.readString(ROOT.resolve(".gitignore")).lines().anyMatch("webhook-secret.key"::equals));
         assertEquals("postgres:17", service(CLUSTER_FILE, "postgres").get("image"));
 
         Map<String, Object> balancer = service(CLUSTER_FILE, "loadbalancer");
@@ -141,6 +152,14 @@ class DockerComposeTest {
     }
 
     private static final String CLUSTER_FILE = "docker-compose.cluster.yml";
+    private static final String WEBHOOK_KEY_SECRET = "txauth-webhook-key";
+
+    /** The single node keeps txauth-webhooks' default key in its state-dir: no key file, no secret. */
+    @Test
+    void singleNodeKeepsTheDefaultWebhookKey() throws IOException {
+        assertFalse(environment().containsKey("KC_SPI_EVENTS_LISTENER__TXAUTH_WEBHOOKS__SECRET_KEY_FILE"));
+        assertFalse(service("keycloak").containsKey("secrets"));
+    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment() throws IOException {
@@ -153,9 +172,12 @@ class DockerComposeTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> service(String file, String name) throws IOException {
+        return (Map<String, Object>) ((Map<String, Object>) compose(file).get("services")).get(name);
+    }
+
+    private static Map<String, Object> compose(String file) throws IOException {
         try (Reader reader = Files.newBufferedReader(ROOT.resolve(file))) {
-            Map<String, Object> compose = new Yaml().load(reader);
-            return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+            return new Yaml().load(reader);
         }
     }
 

@@ -252,7 +252,7 @@ class LoginThrottleIT {
         return server.newBrowser().forwardedFor(ip).userAgent(DeviceRiskSupport.FIREFOX_LINUX);
     }
 
-    private static Page loginPage(AuthorizationClient browser) {
+    static Page loginPage(AuthorizationClient browser) {
         Page page = browser.authorize(browser.authorizationParameters(Pkce.s256(), Map.of()));
         assertTrue(page.form(AuthorizationClient.LOGIN_FORM).isPresent(), page.describe());
         return page;
@@ -280,7 +280,7 @@ class LoginThrottleIT {
     }
 
     /** POSTs the login form as it is (hidden fields kept) and returns the raw answer, headers included. */
-    private static HttpResponse<String> attempt(AuthorizationClient browser, Page page, String username,
+    static HttpResponse<String> attempt(AuthorizationClient browser, Page page, String username,
                                                 String password) {
         Element form = page.form(AuthorizationClient.LOGIN_FORM).orElseThrow(() ->
                 new AssertionError("no login form: " + page.describe()));
@@ -298,11 +298,11 @@ class LoginThrottleIT {
                 .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(fields))));
     }
 
-    private static Page page(HttpResponse<String> response) {
+    static Page page(HttpResponse<String> response) {
         return new Page(response.statusCode(), response.uri(), response.body(), null);
     }
 
-    private static void assertThrottled(HttpResponse<String> response, String title) {
+    static void assertThrottled(HttpResponse<String> response, String title) {
         assertEquals(429, response.statusCode(), response.headers().firstValue("Location").orElse("") + " "
                 + abbreviate(Jsoup.parse(response.body()).text()));
         long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After")
@@ -355,8 +355,12 @@ class LoginThrottleIT {
         return counter("ip_user", ip + "|" + userId);
     }
 
-    /** The cluster-wide count in txauth_login_counter (all minutes kept). */
     private int counter(String kind, String subject) {
+        return counter(server, kind, subject);
+    }
+
+    /** The cluster-wide count in txauth_login_counter (all minutes kept); also read by LoginThrottleClusterIT. */
+    static int counter(TxauthServer server, String kind, String subject) {
         try (Connection c = server.openDatabase();
              PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(n), 0) FROM txauth_login_counter "
                      + "WHERE kind = ? AND subject = ?")) {

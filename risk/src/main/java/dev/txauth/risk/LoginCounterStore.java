@@ -21,7 +21,7 @@ import java.util.Map;
  *       scans returning at most one row per minute of the window per subject.</li>
  * </ul>
  * Why PostgreSQL and not {@code SingleUseObjectProvider}: that store has no atomic increment, so two nodes counting
- * the same IP would read 4 and both write 5; and it cannot sum a window. docs/cluster-state.md has the comparison.
+ * the same IP would read 4 and both write 5; and it cannot sum a window. docs/cluster.md "Where each piece of state lives" has the comparison.
  */
 public final class LoginCounterStore {
 

@@ -51,6 +51,16 @@ final class EndpointStore {
                 .executeUpdate();
     }
 
+    /**
+     * Endpoints of every realm whose secret was sealed under another key than {@code keyId}: this node cannot sign
+     * their deliveries (docs/cluster.md, "secret-key-file").
+     */
+    long sealedWithOtherKey(String keyId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM txauth_webhook_endpoint"
+                + " WHERE secret_sealed NOT LIKE ?1").setParameter(1, "v1:" + keyId + ":%").getSingleResult())
+                .longValue();
+    }
+
     Optional<Endpoint> find(String realmId, String id) {
         return query("SELECT " + COLUMNS + " FROM txauth_webhook_endpoint WHERE id = ?1 AND realm_id = ?2", id,
                 realmId).stream().findFirst();

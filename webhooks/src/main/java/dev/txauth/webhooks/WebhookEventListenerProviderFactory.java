@@ -9,6 +9,7 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -61,11 +62,28 @@ public class WebhookEventListenerProviderFactory implements EventListenerProvide
                 new EndpointStore(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
             }
             if (event instanceof PostMigrationEvent) {
+                warnOfForeignKeys(factory);
                 sender.start();
                 LOG.infof("txauth-webhooks: sender started (key %s, loopback %s, private %s, retries for %d s)",
                         sealer.keyId(), config.allowLoopback(), config.allowPrivate(), config.maxAge().toSeconds());
             }
         });
+    }
+
+    /**
+     * Rows sealed under a key this node does not hold are not fatal (logins and payments do not depend on webhooks,
+     * and another node holding that key still delivers them), but the operator must see at once that the nodes'
+     * {@code secret-key-file} differ or the key was replaced.
+     */
+    private void warnOfForeignKeys(KeycloakSessionFactory factory) {
+        long foreign = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> new EndpointStore(s).sealedWithOtherKey(sealer.keyId()));
+        if (foreign > 0) {
+            LOG.errorf("txauth-webhooks: %d webhook endpoint(s) have secrets sealed with another key than this node's"
+                    + " key %s; this node cannot sign their deliveries (%s must be the same file on every node; an"
+                    + " endpoint whose key is lost must be deleted and created again)", foreign, sealer.keyId(),
+                    WebhookConfig.SECRET_KEY_FILE);
+        }
     }
 
     private byte[] loadKey() throws IOException {

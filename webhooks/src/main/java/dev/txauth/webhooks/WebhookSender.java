@@ -108,9 +108,18 @@ final class WebhookSender {
     }
 
     private void attempt(Delivery d) {
+        String secret;
+        try {
+            secret = sealer.open(d.secretSealed(), d.endpointId(), d.realmId());
+        } catch (IllegalStateException e) {
+            // Not attempted, not counted as the receiver's failure: when the lease ends, a node holding the key
+            // (secret-key-file the same on every node) claims it again. The message names key ids, never a secret.
+            LOG.errorf("txauth-webhooks: delivery %s to endpoint %s not attempted: %s", d.id(), d.endpointId(),
+                    e.getMessage());
+            return;
+        }
         long started = System.nanoTime();
-        HttpAttempt.Outcome outcome = http.send(d.url(), d.webhookId(),
-                sealer.open(d.secretSealed(), d.endpointId(), d.realmId()), d.body(),
+        HttpAttempt.Outcome outcome = http.send(d.url(), d.webhookId(), secret, d.body(),
                 System.currentTimeMillis() / 1000);
         metrics.attempt.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         long now = System.currentTimeMillis();

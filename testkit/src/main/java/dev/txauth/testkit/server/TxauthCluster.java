@@ -5,6 +5,7 @@ import dev.txauth.devserver.FreePort;
 import dev.txauth.devserver.KeycloakCluster;
 import dev.txauth.devserver.KeycloakSettings;
 import dev.txauth.devserver.TxauthBundle;
+import dev.txauth.devserver.WebhookKeyFile;
 import dev.txauth.testkit.client.AuthorizationClient;
 
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import java.util.stream.IntStream;
 /**
  * Two real txauth Keycloak nodes forming one Infinispan cluster (docs/api.md §10, docs/cluster.md), started by the
  * same {@link KeycloakCluster} as {@code TXAUTH_NODES=2 ./txauth-dev}. They share one PostgreSQL (Keycloak's tables,
- * {@code jgroups_ping} discovery, txauth's tables), one audit PostgreSQL and audit key, one SMS gateway stub and one
- * payment-service secret; each node has its own Keycloak home, ports, audit spool and chain, and webhook state.
+ * {@code jgroups_ping} discovery, txauth's tables), one audit PostgreSQL and audit key, one webhook secret-sealing key, one SMS gateway stub and one
+ * payment-service secret; each node has its own Keycloak home, ports, audit spool and chain, and webhook state directory.
  * <p>
  * Tests receive it from {@link TxauthClusterTest}; one cluster serves every cluster test class of the test JVM.
  * {@link #node(int)} is a {@link TxauthServer} for everything the single-server fixtures take ({@code PaymentService},
@@ -56,6 +57,8 @@ public final class TxauthCluster implements AutoCloseable {
         try {
             // One key for every node: /verify on either node checks both nodes' chains (docs/audit.md).
             Path auditKey = DistributionServer.writeAuditKey(work.resolve(DistributionServer.AUDIT_KEY));
+            // One webhook secret-sealing key too: an endpoint created through node 1 is delivered by node 2.
+            String webhookKey = WebhookKeyFile.option(WebhookKeyFile.inDirectory(work));
             String secret = DistributionServer.randomSecret();
             String adminPassword = DistributionServer.randomSecret();
             IntStream.rangeClosed(1, NODES).mapToObj(n -> {
@@ -67,7 +70,7 @@ public final class TxauthCluster implements AutoCloseable {
                         DistributionServer.serverEnvironment(secret, audit, sms),
                         DistributionServer.serverOptions(nodeDir, audit, auditKey, sms))
                         // One public address, as behind a load balancer: the same issuer and URLs on both nodes.
-                        .withExtraOptions(List.of("--hostname=" + frontend.url()));
+                        .withExtraOptions(List.of("--hostname=" + frontend.url(), webhookKey));
             }).forEach(settings::add);
             KeycloakCluster keycloak = KeycloakCluster.start(TxauthBundle.fromClasspath(), settings, "127.0.0.1",
                     settings.stream().map(s -> FreePort.find()).toList());
