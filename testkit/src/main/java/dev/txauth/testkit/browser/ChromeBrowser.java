@@ -167,6 +167,19 @@ public final class ChromeBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to 30 s until the page shows {@code text}: after a form post whose answer has the same elements as the
+     * page before (a code page re-shown with an error), an element alone does not tell the new page from the old.
+     */
+    public void awaitText(String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> visibleText().contains(text));
+        } catch (TimeoutException e) {
+            throw new AssertionError("No \"" + text + "\" at " + driver.getCurrentUrl() + ", showing:\n"
+                    + visibleText(), e);
+        }
+    }
+
     /** Types the user's username and password into Keycloak's login form, if that is the page shown. */
     public void signInIfAsked(TestUser user) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")) != null);
