@@ -8,6 +8,9 @@
 Every phase is bounded in time (--run-time) and users (fixed counts). Settings come from the environment:
 WARMUP_TIME (30s), RUN_TIME (120s), PAYMENT_RUN_TIME (90s), LOGIN_USERS (4), REFRESH_USERS (4), CC_USERS (2),
 PAYMENT_USERS (3), WAIT_SECONDS (0.5, mean think time between a user's scenarios).
+
+--smoke (LoadTestSmokeIT, the normal test suite): instead, one phase on --txauth alone with every scenario, one
+Locust user each, for SMOKE_TIME (20s); its stats are <out>/smoke_stats.csv. No --vanilla.
 """
 import argparse
 import json
@@ -47,10 +50,16 @@ def load_average():
 def main():
     args = argparse.ArgumentParser()
     args.add_argument("--txauth", required=True)
-    args.add_argument("--vanilla", required=True)
+    args.add_argument("--vanilla")
     args.add_argument("--out", required=True)
+    args.add_argument("--smoke", action="store_true")
     a = args.parse_args()
     os.makedirs(a.out, exist_ok=True)
+    if a.smoke:
+        smoke(a)
+        return
+    if not a.vanilla:
+        args.error("--vanilla is required (except with --smoke)")
     common = {"LOGIN_USERS": int(env("LOGIN_USERS", "4")), "REFRESH_USERS": int(env("REFRESH_USERS", "4")),
               "CC_USERS": int(env("CC_USERS", "2")), "PAYMENT_USERS": 0}
     meta = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "common_users": common,
@@ -73,6 +82,13 @@ def main():
     meta["load_average"]["payment end"] = load_average()
     with open(os.path.join(a.out, "meta.json"), "w") as f:
         json.dump(meta, f, indent=2)
+
+
+def smoke(a):
+    """Every scenario once at least: proves the scenario code works against the server, not how fast it is."""
+    one_each = {"LOGIN_USERS": 1, "REFRESH_USERS": 1, "CC_USERS": 1, "PAYMENT_USERS": 1}
+    wait(locust(a.txauth, COMMON + ["PaymentUser"], env("SMOKE_TIME", "20s"), os.path.join(a.out, "smoke"),
+                one_each))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,10 @@
 package dev.txauth.bench;
 
-import dev.txauth.testkit.client.DpopKey;
 import dev.txauth.testkit.client.Json;
 import dev.txauth.testkit.server.LocalServer;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.server.VanillaServer;
-import dev.txauth.testkit.users.TestUser;
-import dev.txauth.testkit.users.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,9 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -58,13 +53,13 @@ class LoadTestBenchmark {
 
     @Test
     void locustScenarioMix() throws Exception {
-        Path txauthTarget = writeTarget("txauth", txauth, users(txauth));
-        Path vanillaTarget = writeTarget("vanilla", vanilla, users(vanilla));
+        Path txauthTarget = LocustTarget.write(OUT, "txauth", txauth, LocustTarget.users(txauth, USERS));
+        Path vanillaTarget = LocustTarget.write(OUT, "vanilla", vanilla, LocustTarget.users(vanilla, USERS));
         Map<String, Long> memory = new LinkedHashMap<>();
         memory.put("txauth idle", rss(txauth));
         memory.put("vanilla idle", rss(vanilla));
 
-        Path loadTests = Path.of("..", "load-tests").toAbsolutePath().normalize();
+        Path loadTests = LocustTarget.LOAD_TESTS;
         Process driver = new ProcessBuilder("/usr/bin/python3", loadTests.resolve("drive.py").toString(),
                 "--txauth", txauthTarget.toString(), "--vanilla", vanillaTarget.toString(), "--out", OUT.toString())
                 .directory(loadTests.toFile()).inheritIO().start();
@@ -79,43 +74,6 @@ class LoadTestBenchmark {
         Process report = new ProcessBuilder("/usr/bin/python3", loadTests.resolve("report.py").toString(),
                 OUT.toString()).directory(loadTests.toFile()).inheritIO().start();
         assertEquals(0, report.waitFor(), "load-tests/report.py failed");
-    }
-
-    /**
-     * The same number of users on both. On txauth they are established customers with an authenticator app (a
-     * first login from a new phone steps up, payments are confirmed with TOTP); on vanilla Keycloak a user with TOTP
-     * would be asked for a code on every login, so its users have a password only (as in {@link LoginBenchmark}).
-     */
-    private static List<TestUser> users(TxauthServer server) {
-        List<TestUser> users = new ArrayList<>();
-        for (int i = 0; i < USERS; i++) {
-            users.add(server instanceof VanillaServer ? TestUsers.user(server, "load").newAccount().create()
-                    : TestUsers.withOtp(server, "load"));
-        }
-        return users;
-    }
-
-    private static Path writeTarget(String name, TxauthServer server, List<TestUser> users) throws IOException {
-        List<Map<String, Object>> pool = new ArrayList<>();
-        for (TestUser u : users) {
-            Map<String, Object> user = new LinkedHashMap<>();
-            user.put("id", u.id());
-            user.put("username", u.username());
-            user.put("password", u.password());
-            user.put("otp_secret", u.otpSecret());
-            pool.add(user);
-        }
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("name", name);
-        target.put("base_url", server.baseUrl());
-        target.put("realm_url", server.realmUrl());
-        target.put("payment_secret", server.paymentServiceSecret());
-        // The phone every established test user has bound (TestUsers): Locust proves the same key.
-        target.put("dpop_pkcs8", DpopKey.TEST_PHONE.privateKeyPkcs8());
-        target.put("users", pool);
-        Path file = OUT.resolve(name + "-target.json");
-        Files.writeString(file, Json.write(target));
-        return file;
     }
 
     private static long rss(TxauthServer server) {

@@ -36,6 +36,7 @@ class LoginBenchmark {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
     private static final int LOGINS = Integer.getInteger("bench.logins", 200);
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 6);
 
     private static VanillaServer vanilla;
 
@@ -72,43 +73,73 @@ class LoginBenchmark {
             txauthStats.add(onTxauth.once());
             vanillaStats.add(onVanilla.once());
         }
-        report("Sequential login latency (ms), " + LOGINS + " logins each after " + WARMUP + " warm-up",
+        report("Sequential login latency (ms), " + LOGINS + " logins each after " + WARMUP + " warm-up (load average "
+                + loadAverage() + " at the end)",
                 txauthStats, vanillaStats);
     }
 
+    /**
+     * Alternates short rounds between the two servers (txauth first in odd rounds, vanilla first in even ones), so a
+     * change in the machine's load during the run hits both alike; each side's rate is its logins over its own time.
+     */
     @Test
     void concurrentLoginThroughput() throws Exception {
-        double txauthRate = throughput(txauth);
-        double vanillaRate = throughput(vanilla);
-        String line = String.format("| logins/s with %d threads | %.1f | %.1f | %.2f |%n", THREADS, txauthRate,
-                vanillaRate, txauthRate / vanillaRate);
-        append("Concurrent login throughput, " + LOGINS + " logins per server", line);
+        Round onTxauth = new Round(txauth);
+        Round onVanilla = new Round(vanilla);
+        int perRound = Math.max(THREADS, LOGINS / ROUNDS / THREADS * THREADS);
+        for (int r = 0; r < ROUNDS; r++) {
+            Round first = r % 2 == 0 ? onTxauth : onVanilla;
+            first.run(perRound);
+            (first == onTxauth ? onVanilla : onTxauth).run(perRound);
+        }
+        String line = String.format("| logins/s with %d threads | %.1f | %.1f | %.2f |%n", THREADS, onTxauth.rate(),
+                onVanilla.rate(), onTxauth.rate() / onVanilla.rate());
+        append("Concurrent login throughput, " + ROUNDS + " alternating rounds of " + perRound
+                + " logins per server (load average " + loadAverage() + ")", line);
     }
 
-    private double throughput(TxauthServer server) throws Exception {
-        List<Login> logins = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Login login = new Login(server);
-            login.once();
-            logins.add(login);
+    /** {@link #THREADS} logged-in devices on one server, timed over every round run on them. */
+    private static final class Round {
+        private final List<Login> logins = new ArrayList<>();
+        private long logged;
+        private long nanos;
+
+        Round(TxauthServer server) {
+            for (int t = 0; t < THREADS; t++) {
+                Login login = new Login(server);
+                login.once();
+                logins.add(login);
+            }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (Login login : logins) {
-            futures.add(pool.submit(() -> {
-                for (int i = 0; i < LOGINS / THREADS; i++) {
-                    login.once();
-                }
-                return null;
-            }));
+
+        void run(int count) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (Login login : logins) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < count / THREADS; i++) {
+                        login.once();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            nanos += System.nanoTime() - start;
+            logged += count / THREADS * THREADS;
+            pool.shutdown();
         }
-        for (Future<?> f : futures) {
-            f.get();
+
+        double rate() {
+            return logged / (nanos / 1e9);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return (LOGINS / THREADS) * THREADS / seconds;
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     /**
