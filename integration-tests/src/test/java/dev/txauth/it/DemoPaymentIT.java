@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * docs/api.md §12, docs/demo.md: a newcomer runs the dev server, opens the demo wallet, signs in as the demo user,
- * pays NGN 5,000 to Ada Obi, reads the SMS code in the page's outbox panel, types it on the confirmation page and sees
+ * docs/api.md §12, docs/demo.md: a newcomer runs the dev server, opens the demo wallet, signs in as the demo user
+ * (a fresh browser is an unknown device: the sign-in steps up with a sign-in code by SMS, read from the dev outbox),
+ * pays NGN 5,000 to Ada Obi (answering what level 2 asks first), reads the SMS code in the page's outbox panel, types it on the confirmation page and sees
  * "consumed" — in a real Chromium against a Keycloak set up by the dev server's own code ({@link DevConfiguredServer}).
  * The production-like test server has the demo's jar too, but without the dev server's option it serves nothing.
  */
@@ -46,6 +47,7 @@ class DemoPaymentIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final Pattern CODE = Pattern.compile("Code ([0-9]{6})\\. Never share it");
+    private static final Pattern LOGIN_CODE = Pattern.compile("sign-in code is ([0-9]{6})\\. Never share it");
     private static final Pattern FULL_JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}\\.");
     private static DevConfiguredServer dev;
 
@@ -75,7 +77,7 @@ class DemoPaymentIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(DevServer.DEMO_USER);
         driver.findElement(By.id("password")).sendKeys(DevServer.DEMO_PASSWORD);
         driver.findElement(By.id("kc-login")).click();
-        String otpSecret = enrolAuthenticatorAppIfAsked(driver);
+        String otpSecret = stepUpSignIn(driver);
         driver.switchTo().window(wallet);
         chrome.awaitClickable(By.id("pay"));
         assertTrue(driver.findElement(By.id("wallet-status")).getText().startsWith("Signed in as demo"),
@@ -83,11 +85,18 @@ class DemoPaymentIT {
 
         driver.findElement(By.id("pay")).click();
         popup(driver, wallet);
-        // The session passed level 1 only (the enrolment is not a second factor): level 3 asks level 2 first.
+        // Level 3 builds on level 2 (TOTP or passkey, docs/api.md §2): a sign-in with an SMS code is not level 2, so
+        // Keycloak asks the authenticator app's code first — or, as the phone-only demo user has none, to set one up.
         By otpLogin = By.id("kc-otp-login-form");
-        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.name("send_sms")),
-                ExpectedConditions.presenceOfElementLocated(otpLogin)));
-        if (!driver.findElements(otpLogin).isEmpty()) {
+        By totpSetup = By.id("kc-totp-settings-form");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "the pop-up shows instead: "
+                + driver.getCurrentUrl() + "\n" + chrome.visibleText()).until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.name("send_sms")),
+                ExpectedConditions.presenceOfElementLocated(otpLogin),
+                ExpectedConditions.presenceOfElementLocated(totpSetup)));
+        if (!driver.findElements(totpSetup).isEmpty()) {
+            otpSecret = enrolAuthenticatorApp(driver);
+        } else if (!driver.findElements(otpLogin).isEmpty()) {
             driver.findElement(By.id("otp")).sendKeys(Totp.unspentCode(otpSecret, 0, Totp.PERIOD_SECONDS,
                     -Totp.PERIOD_SECONDS));
             driver.findElement(By.id("kc-login")).click();
@@ -172,22 +181,62 @@ class DemoPaymentIT {
     }
 
     /**
-     * The demo user has no second factor yet, and a sign-in from an unknown browser steps up (docs/api.md §6): on the
-     * first sign-in Keycloak asks them to set up an authenticator app, as it would ask a newcomer — this test is the
-     * app. Afterwards the pop-up closes itself. Returns the app's secret (null when nothing was asked).
+     * The demo user has a verified phone and no authenticator app, and a sign-in from an unknown browser steps up
+     * (docs/api.md §6, docs/device-risk.md "Stepping up with a code by SMS"): Keycloak offers a sign-in code by SMS;
+     * this test presses send, reads the code from the dev outbox as a newcomer reads their phone, and types it. Should
+     * Keycloak ask to set up an authenticator app instead, this test is the app. Afterwards the pop-up closes itself.
+     * Returns the app's secret (null when no app was set up).
      */
-    private static String enrolAuthenticatorAppIfAsked(WebDriver driver) {
+    private static String stepUpSignIn(WebDriver driver) throws Exception {
         By setup = By.id("kc-totp-settings-form");
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getWindowHandles().size() == 1
-                || !d.findElements(setup).isEmpty());
+        By send = By.id("txauth-send-sms");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.getWindowHandles().size() == 1 || !d.findElements(setup).isEmpty()
+                || !d.findElements(send).isEmpty());
         if (driver.getWindowHandles().size() == 1) {
             return null;
         }
+        if (!driver.findElements(setup).isEmpty()) {
+            String secret = enrolAuthenticatorApp(driver);
+            wait.until(d -> d.getWindowHandles().size() == 1);
+            return secret;
+        }
+        int before = Files.exists(dev.smsFile()) ? Files.readAllLines(dev.smsFile()).size() : 0;
+        driver.findElement(send).click();
+        String code = wait.until(d -> newestLoginCode(before));
+        remember(code);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("otp"))).sendKeys(code);
+        driver.findElement(By.id("txauth-login-code-submit")).click();
+        wait.until(d -> d.getWindowHandles().size() == 1);
+        return null;
+    }
+
+    /**
+     * The sign-in code of the newest SMS that came to the outbox after the {@code before} lines already there (null
+     * while none came). Searched, not just the last line: the new-device alert SMS may follow the code at once.
+     */
+    private static String newestLoginCode(int before) {
+        try {
+            List<String> outbox = Files.exists(dev.smsFile()) ? Files.readAllLines(dev.smsFile()) : List.of();
+            for (int line = outbox.size() - 1; line >= before; line--) {
+                Matcher code = LOGIN_CODE.matcher(outbox.get(line));
+                if (code.find()) {
+                    return code.group(1);
+                }
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Keycloak's "set up an authenticator app" form: this test is the app. Returns the app's secret. */
+    private static String enrolAuthenticatorApp(WebDriver driver) {
+        By setup = By.id("kc-totp-settings-form");
         String secret = driver.findElement(By.name("totpSecret")).getAttribute("value");
         driver.findElement(By.id("totp")).sendKeys(Totp.unspentCode(secret, 0));
         driver.findElement(By.id("userLabel")).sendKeys("demo phone");
         driver.findElement(setup).submit();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getWindowHandles().size() == 1);
         return secret;
     }
 
