@@ -35,6 +35,14 @@ import java.util.Optional;
  */
 public class SmsLoginCodeAuthenticator implements Authenticator {
 
+    /**
+     * User-session note set when this code passed a login's second factor. An SMS code proves the SIM, not the app,
+     * so a session whose level 2 came from it must not count as the second factor that binds a new app key
+     * (docs/api.md §8): a SIM swap plus the password must not be enough to move the account to another phone.
+     */
+    public static final String SMS_SECOND_FACTOR_NOTE = "txauth.sms_second_factor";
+
+
     static final String TEMPLATE = "txauth-sms-login-code.ftl";
     static final String SUBJECT_PURPOSE = "login";
     static final String SENT_NOTE = "txauth.login-code.sent";
@@ -79,6 +87,9 @@ public class SmsLoginCodeAuthenticator implements Authenticator {
         }
         if (CodeFactor.verify(context.getSession(), context.getRealm(), subject, CodeChannel.SMS,
                 form.getFirst("otp"))) {
+            // Remembered for the whole SSO session: a level 2 reached by SMS never moves the account to another
+            // app (DeviceKey), whatever later logins of this browser reuse it.
+            context.getAuthenticationSession().setUserSessionNote(SMS_SECOND_FACTOR_NOTE, "true");
             context.success();
             return;
         }
