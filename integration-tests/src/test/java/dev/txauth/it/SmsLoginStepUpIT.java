@@ -4,6 +4,7 @@ import dev.txauth.testkit.client.AuthorizationClient;
 import dev.txauth.testkit.client.Page;
 import dev.txauth.testkit.client.Pkce;
 import dev.txauth.testkit.client.TokenResponse;
+import dev.txauth.testkit.database.KeycloakTables;
 import dev.txauth.testkit.risk.DeviceRiskSupport;
 import dev.txauth.testkit.server.SmsGatewayStub;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
@@ -167,6 +168,38 @@ class SmsLoginStepUpIT {
             SmsGatewayStub.Request sms = send(browser, smsPage, phone, sent);
             Page done = browser.submit(sent[0], SMS_FORM, Map.of("otp", sms.code()));
             assertTrue(done.isAppRedirect() && done.appRedirectParameters().containsKey("code"), describe(done));
+        }
+    }
+
+    @Nested
+    class LevelTwo {
+
+        /**
+         * A customer whose phone is their only factor can reach level 2 (a payment asks it first) with the SMS code,
+         * but an SMS never binds the app key: a SIM swap plus the password must not move the account (§8).
+         */
+        @Test
+        void aPhoneOnlyUserPassesLevelTwoBySmsAndNoAppKeyIsBound(@WithPhone("+2348031120010") TestUser user) {
+            String phone = "+2348031120010";
+            AuthorizationClient app = risk.browser(randomIp());
+            Pkce pkce = Pkce.s256();
+            Page page = app.submitPassword(app.authorize(app.authorizationParameters(pkce, Map.of("acr_values", "mfa"))),
+                    user.username(), user.password());
+            int codes = 0;
+            while (page.form(SMS_FORM).isPresent() && codes < 3) {
+                Page[] sent = new Page[1];
+                SmsGatewayStub.Request sms = send(app, page, phone, sent);
+                page = app.submit(sent[0], SMS_FORM, Map.of("otp", sms.code()));
+                codes++;
+                DeviceRiskSupport.sleep(1_100); // the realm's quick-login check between two codes
+            }
+            assertTrue(codes >= 1, "level 2 offered the SMS code: " + describe(page));
+            assertTrue(page.isAppRedirect() && page.appRedirectParameters().containsKey("code"), describe(page));
+            TokenResponse tokens = app.tokens().exchangeCode(page.appRedirectParameters().get("code"), pkce);
+            assertEquals("mfa", tokens.accessTokenClaims().path("acr").asText(), tokens.toString());
+            assertEquals(0, new KeycloakTables(server).query(
+                    "SELECT jkt FROM txauth_device_binding WHERE user_id = ?", user.id()).size(),
+                    "a level 2 passed by SMS binds no app key");
         }
     }
 
