@@ -142,11 +142,14 @@ class PaymentsRealmTest {
     }
 
     @Test
-    void riskStepUpOffersTheSmsCodeOnlyBehindTheVerifiedPhoneCondition() {
+    void riskStepUpAndLevelTwoOfferTheSmsCodeOnlyBehindTheVerifiedPhoneCondition() {
         // the code step first: Keycloak links "Try another way" only from the first step of a sub-flow
-        assertEquals(List.of("auth-otp-form", "webauthn-authenticator", "txauth-sms-login-code",
-                "txauth-condition-verified-phone"), steps("txauth risk second factor"));
-        assertFalse(steps("txauth second factor").contains("txauth-sms-login-code"), "LoA 2 stays TOTP or passkey");
+        List<String> withSms = List.of("auth-otp-form", "webauthn-authenticator", "txauth-sms-login-code",
+                "txauth-condition-verified-phone");
+        assertEquals(withSms, steps("txauth risk second factor"));
+        assertEquals(withSms, steps("txauth second factor"), "a customer whose phone is their only factor can pay");
+        // moving the account to another phone's app stays TOTP or passkey (docs/api.md §8)
+        assertEquals(List.of("auth-otp-form", "webauthn-authenticator"), steps("txauth another phone second factor"));
     }
 
     @Test
