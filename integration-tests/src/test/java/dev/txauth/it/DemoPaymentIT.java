@@ -7,7 +7,6 @@ import dev.txauth.testkit.client.PaymentService;
 import dev.txauth.testkit.server.DevConfiguredServer;
 import dev.txauth.testkit.server.TxauthKeycloakTest;
 import dev.txauth.testkit.server.TxauthServer;
-import dev.txauth.testkit.users.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +32,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,6 +47,7 @@ class DemoPaymentIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final Pattern CODE = Pattern.compile("Code ([0-9]{6})\\. Never share it");
+    private static final Pattern PLEASE_WAIT = Pattern.compile("Please wait ([0-9]+) seconds");
     private static final Pattern LOGIN_CODE = Pattern.compile("sign-in code is ([0-9]{6})\\. Never share it");
     private static final Pattern FULL_JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}\\.");
     private static DevConfiguredServer dev;
@@ -77,7 +78,7 @@ class DemoPaymentIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(DevServer.DEMO_USER);
         driver.findElement(By.id("password")).sendKeys(DevServer.DEMO_PASSWORD);
         driver.findElement(By.id("kc-login")).click();
-        String otpSecret = stepUpSignIn(driver);
+        stepUpSignIn(driver, chrome);
         driver.switchTo().window(wallet);
         chrome.awaitClickable(By.id("pay"));
         assertTrue(driver.findElement(By.id("wallet-status")).getText().startsWith("Signed in as demo"),
@@ -85,21 +86,15 @@ class DemoPaymentIT {
 
         driver.findElement(By.id("pay")).click();
         popup(driver, wallet);
-        // Level 3 builds on level 2 (TOTP or passkey, docs/api.md §2): a sign-in with an SMS code is not level 2, so
-        // Keycloak asks the authenticator app's code first — or, as the phone-only demo user has none, to set one up.
-        By otpLogin = By.id("kc-otp-login-form");
-        By totpSetup = By.id("kc-totp-settings-form");
+        // Level 3 builds on level 2 (docs/api.md §2): a sign-in whose step-up was an SMS code is level 1, so Keycloak
+        // asks level 2 first — for the phone-only demo user, another SMS sign-in code (txauth level 2 sms code).
+        By loginCode = By.id("txauth-send-sms");
         new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "the pop-up shows instead: "
                 + driver.getCurrentUrl() + "\n" + chrome.visibleText()).until(ExpectedConditions.or(
                 ExpectedConditions.presenceOfElementLocated(By.name("send_sms")),
-                ExpectedConditions.presenceOfElementLocated(otpLogin),
-                ExpectedConditions.presenceOfElementLocated(totpSetup)));
-        if (!driver.findElements(totpSetup).isEmpty()) {
-            otpSecret = enrolAuthenticatorApp(driver);
-        } else if (!driver.findElements(otpLogin).isEmpty()) {
-            driver.findElement(By.id("otp")).sendKeys(Totp.unspentCode(otpSecret, 0, Totp.PERIOD_SECONDS,
-                    -Totp.PERIOD_SECONDS));
-            driver.findElement(By.id("kc-login")).click();
+                ExpectedConditions.presenceOfElementLocated(loginCode)));
+        if (!driver.findElements(loginCode).isEmpty()) {
+            answerSmsLoginCode(driver);
         }
         chrome.awaitClickable(By.name("send_sms")).click();
         chrome.awaitClickable(By.id("otp"));
@@ -181,34 +176,49 @@ class DemoPaymentIT {
     }
 
     /**
-     * The demo user has a verified phone and no authenticator app, and a sign-in from an unknown browser steps up
-     * (docs/api.md §6, docs/device-risk.md "Stepping up with a code by SMS"): Keycloak offers a sign-in code by SMS;
-     * this test presses send, reads the code from the dev outbox as a newcomer reads their phone, and types it. Should
-     * Keycloak ask to set up an authenticator app instead, this test is the app. Afterwards the pop-up closes itself.
-     * Returns the app's secret (null when no app was set up).
+     * The demo user's first sign-in from this browser steps up (docs/api.md §6) and their verified phone is their
+     * second factor: the SMS sign-in code, read from the dev outbox. Afterwards the pop-up closes itself.
      */
-    private static String stepUpSignIn(WebDriver driver) throws Exception {
-        By setup = By.id("kc-totp-settings-form");
+    private static void stepUpSignIn(WebDriver driver, ChromeBrowser chrome) throws Exception {
         By send = By.id("txauth-send-sms");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.getWindowHandles().size() == 1 || !d.findElements(setup).isEmpty()
-                || !d.findElements(send).isEmpty());
-        if (driver.getWindowHandles().size() == 1) {
-            return null;
-        }
-        if (!driver.findElements(setup).isEmpty()) {
-            String secret = enrolAuthenticatorApp(driver);
+        wait.withMessage(() -> "the pop-up shows instead: " + chrome.visibleText())
+                .until(d -> d.getWindowHandles().size() == 1 || !d.findElements(send).isEmpty());
+        if (driver.getWindowHandles().size() > 1) {
+            answerSmsLoginCode(driver);
             wait.until(d -> d.getWindowHandles().size() == 1);
-            return secret;
         }
+    }
+
+    /**
+     * On the SMS sign-in code page: presses send, reads the code from the dev outbox as a newcomer reads their phone,
+     * types it. When the page says to wait (the resend cooldown runs per browser, and the sign-in code was sent
+     * moments ago), waits as long as it says, as a person would, and presses again.
+     */
+    private static void answerSmsLoginCode(WebDriver driver) throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         int before = Files.exists(dev.smsFile()) ? Files.readAllLines(dev.smsFile()).size() : 0;
-        driver.findElement(send).click();
-        String code = wait.until(d -> newestLoginCode(before));
+        driver.findElement(By.id("txauth-send-sms")).click();
+        String code = null;
+        for (int attempt = 0; code == null && attempt < 3; attempt++) {
+            code = wait.until(d -> {
+                String sent = newestLoginCode(before);
+                if (sent != null) {
+                    return sent;
+                }
+                Matcher cooldown = PLEASE_WAIT.matcher(d.findElement(By.tagName("body")).getText());
+                return cooldown.find() ? "wait:" + cooldown.group(1) : null;
+            });
+            if (code.startsWith("wait:")) {
+                Thread.sleep((Long.parseLong(code.substring(5)) + 1) * 1000);
+                driver.findElement(By.id("txauth-send-sms")).click();
+                code = null;
+            }
+        }
+        assertNotNull(code, "no sign-in code reached the outbox");
         remember(code);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("otp"))).sendKeys(code);
         driver.findElement(By.id("txauth-login-code-submit")).click();
-        wait.until(d -> d.getWindowHandles().size() == 1);
-        return null;
     }
 
     /**
@@ -230,15 +240,6 @@ class DemoPaymentIT {
         }
     }
 
-    /** Keycloak's "set up an authenticator app" form: this test is the app. Returns the app's secret. */
-    private static String enrolAuthenticatorApp(WebDriver driver) {
-        By setup = By.id("kc-totp-settings-form");
-        String secret = driver.findElement(By.name("totpSecret")).getAttribute("value");
-        driver.findElement(By.id("totp")).sendKeys(Totp.unspentCode(secret, 0));
-        driver.findElement(By.id("userLabel")).sendKeys("demo phone");
-        driver.findElement(setup).submit();
-        return secret;
-    }
 
     /** Switches to the pop-up the wallet opened (Keycloak's pages). */
     private static void popup(WebDriver driver, String wallet) {
