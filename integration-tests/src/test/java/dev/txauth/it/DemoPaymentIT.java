@@ -12,9 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
@@ -196,7 +198,9 @@ class DemoPaymentIT {
      * moments ago), waits as long as it says, as a person would, and presses again.
      */
     private static void answerSmsLoginCode(WebDriver driver) throws Exception {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // the page reloads after the send: a body read during that reload is stale, and the next poll reads anew
+        FluentWait<WebDriver> wait = new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class);
         int before = Files.exists(dev.smsFile()) ? Files.readAllLines(dev.smsFile()).size() : 0;
         driver.findElement(By.id("txauth-send-sms")).click();
         String code = null;
