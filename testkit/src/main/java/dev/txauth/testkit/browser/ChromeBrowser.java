@@ -10,6 +10,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -153,18 +154,9 @@ public final class ChromeBrowser implements AutoCloseable {
         return out.toString();
     }
 
-    /**
-     * Waits up to 30 s for the element to be clickable; on timeout the failure shows where the browser is and what
-     * the user sees, which is what one needs to understand a broken flow.
-     */
+    /** Waits up to 30 s for the element to be clickable (see {@link #await}). */
     public WebElement awaitClickable(By locator) {
-        try {
-            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(
-                    ExpectedConditions.elementToBeClickable(locator));
-        } catch (TimeoutException e) {
-            throw new AssertionError("No clickable " + locator + " at " + driver.getCurrentUrl() + ", showing:\n"
-                    + visibleText() + "\nconsole:\n" + consoleMessages(), e);
-        }
+        return await(ExpectedConditions.elementToBeClickable(locator), "No clickable " + locator);
     }
 
     /**
@@ -172,11 +164,16 @@ public final class ChromeBrowser implements AutoCloseable {
      * page before (a code page re-shown with an error), an element alone does not tell the new page from the old.
      */
     public void awaitText(String text) {
+        await(d -> visibleText().contains(text), "No \"" + text + "\"");
+    }
+
+    /** Both waits above: 30 s; a failure shows where the browser is and what the user sees. */
+    private <T> T await(java.util.function.Function<? super WebDriver, T> condition, String missing) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> visibleText().contains(text));
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("No \"" + text + "\" at " + driver.getCurrentUrl() + ", showing:\n"
-                    + visibleText(), e);
+            throw new AssertionError(missing + " at " + driver.getCurrentUrl() + ", showing:\n" + visibleText()
+                    + "\nconsole:\n" + consoleMessages(), e);
         }
     }
 
