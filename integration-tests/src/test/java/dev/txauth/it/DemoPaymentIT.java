@@ -102,11 +102,14 @@ class DemoPaymentIT {
         chrome.awaitClickable(By.id("otp"));
 
         driver.switchTo().window(wallet);
-        WebElement sms = wait.until(d -> d.findElements(By.cssSelector("#sms-messages .sms-text")).stream()
-                .filter(e -> CODE.matcher(e.getText()).find()).findFirst().orElse(null));
-        Matcher shown = CODE.matcher(sms.getText());
-        assertTrue(shown.find(), sms.getText());
-        assertTrue(sms.getText().contains("Ada Obi"), sms.getText());
+        // The panel polls the outbox and re-renders its list, so an element found in one poll can be gone by the next
+        // read: the wait reads the texts in the same step and retries a list replaced under it.
+        String sms = wait.ignoring(StaleElementReferenceException.class).until(d -> d
+                .findElements(By.cssSelector("#sms-messages .sms-text")).stream()
+                .map(WebElement::getText).filter(text -> CODE.matcher(text).find()).findFirst().orElse(null));
+        Matcher shown = CODE.matcher(sms);
+        assertTrue(shown.find(), sms);
+        assertTrue(sms.contains("Ada Obi"), sms);
         List<String> outbox = Files.readAllLines(dev.smsFile());
         assertTrue(outbox.get(outbox.size() - 1).contains(shown.group()), "the panel shows the outbox's newest SMS");
         remember(shown.group(1));
