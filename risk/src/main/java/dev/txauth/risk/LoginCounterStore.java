@@ -20,16 +20,22 @@ import java.util.Map;
  *   <li>A read is ONE statement over the primary key {@code (realm_id, kind, subject, bucket)}: a few index range
  *       scans returning at most one row per minute of the window per subject.</li>
  * </ul>
+ * A read is remembered for the rest of the request ({@link CounterReadMemo}): the throttle and the risk step of one
+ * password POST share one statement. Every write through this store forgets it.
+ * <p>
  * Why PostgreSQL and not {@code SingleUseObjectProvider}: that store has no atomic increment, so two nodes counting
  * the same IP would read 4 and both write 5; and it cannot sum a window. docs/cluster.md "Where each piece of state lives" has the comparison.
  */
 public final class LoginCounterStore {
 
     static final String TABLE = "txauth_login_counter";
+    private static final String MEMO = "txauth.login-counter.read";
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public LoginCounterStore(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
@@ -38,6 +44,7 @@ public final class LoginCounterStore {
         if (keys.isEmpty()) {
             return;
         }
+        session.removeAttribute(MEMO);
         StringBuilder sql = new StringBuilder("INSERT INTO " + TABLE + " (realm_id, kind, subject, bucket, n) VALUES ");
         for (int i = 0; i < keys.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(3 + 2 * i).append(", ?").append(4 + 2 * i)
@@ -49,8 +56,21 @@ public final class LoginCounterStore {
         query.executeUpdate();
     }
 
-    /** The per-minute counts of {@code keys} from minute {@code firstMinute} on; a key with none is absent. */
+    /**
+     * The per-minute counts of {@code keys} from minute {@code firstMinute} on; a key with none is absent. Answered
+     * from this request's earlier read when that read covers it, else read and remembered.
+     */
     public Map<CounterKey, Map<Long, Integer>> read(String realmId, List<CounterKey> keys, long firstMinute) {
+        CounterReadMemo memo = session.getAttribute(MEMO, CounterReadMemo.class);
+        if (memo != null && memo.covers(realmId, keys, firstMinute)) {
+            return memo.answer(keys, firstMinute);
+        }
+        Map<CounterKey, Map<Long, Integer>> counts = query(realmId, keys, firstMinute);
+        session.setAttribute(MEMO, new CounterReadMemo(realmId, keys, firstMinute, counts));
+        return counts;
+    }
+
+    private Map<CounterKey, Map<Long, Integer>> query(String realmId, List<CounterKey> keys, long firstMinute) {
         StringBuilder sql = new StringBuilder("SELECT kind, subject, bucket, n FROM " + TABLE
                 + " WHERE realm_id = ?1 AND bucket >= ?2 AND (");
         for (int i = 0; i < keys.size(); i++) {
@@ -81,6 +101,7 @@ public final class LoginCounterStore {
 
     /** Deletes every bucket past its kind's retention; returns how many. */
     public int purge(long nowMinute) {
+        session.removeAttribute(MEMO);
         int deleted = 0;
         for (CounterKind kind : CounterKind.values()) {
             deleted += em.createNativeQuery("DELETE FROM " + TABLE + " WHERE kind = ?1 AND bucket < ?2")
@@ -92,6 +113,7 @@ public final class LoginCounterStore {
 
     /** Deletes a removed user's counters (their failures per IP stay: those count the address, not the user). */
     public void forgetUser(String realmId, String userId) {
+        session.removeAttribute(MEMO);
         em.createNativeQuery("DELETE FROM " + TABLE + " WHERE realm_id = ?1 AND kind IN (?2, ?3) AND subject = ?4")
                 .setParameter(1, realmId).setParameter(2, CounterKind.USER_FAILURES.column())
                 .setParameter(3, CounterKind.USER_LOGINS.column()).setParameter(4, userId).executeUpdate();

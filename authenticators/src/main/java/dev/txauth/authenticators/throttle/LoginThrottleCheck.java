@@ -4,6 +4,7 @@ import dev.txauth.controls.settings.Setting;
 import dev.txauth.controls.settings.SettingsStore;
 import dev.txauth.controls.settings.TxauthSettings;
 import dev.txauth.risk.CounterKey;
+import dev.txauth.risk.CounterReadMemo;
 import dev.txauth.risk.LoginCounterStore;
 import dev.txauth.risk.LoginThrottle;
 import dev.txauth.risk.MinuteBuckets;
@@ -20,7 +21,8 @@ import java.util.Map;
  * Reads what the throttle rule ({@link LoginThrottle}) needs for one attempt: the realm's limits from the txauth
  * settings (docs/api.md §10; a Keycloak component, cached in the realm cache and invalidated cluster-wide on change)
  * and the cluster-wide failure counts of the client IP and of (IP, account), in ONE read of
- * {@code txauth_login_counter}. The account is resolved the way Keycloak's form resolves it (username or email), so
+ * {@code txauth_login_counter} — on a password POST with a known account also the risk step's counts of that user
+ * ({@link CounterReadMemo}), so the risk step that follows reads nothing. The account is resolved the way Keycloak's form resolves it (username or email), so
  * typing the email instead of the username does not open a second allowance; a name with no account counts by its
  * hash, exactly as the counting listener stores it.
  */
@@ -39,13 +41,19 @@ final class LoginThrottleCheck {
         CounterKey ipKey = CounterKey.ipFailures(ip);
         keys.add(ipKey);
         CounterKey pairKey = null;
+        long firstMinute = MinuteBuckets.firstInWindow(now, throttle.windowMinutes());
         if (username != null) {
             UserModel user = KeycloakModelUtils.findUserByNameOrEmail(session, realm, username.trim());
             pairKey = CounterKey.ipUserFailures(ip, user == null ? null : user.getId(), username);
             keys.add(pairKey);
+            if (user != null) {
+                // The risk step after the password reads this user's counts: one statement serves both.
+                keys = CounterReadMemo.riskKeysAlongside(keys, ip, user.getId());
+                firstMinute = CounterReadMemo.firstMinuteForBoth(now, throttle.windowMinutes());
+            }
         }
         Map<CounterKey, Map<Long, Integer>> counts = new LoginCounterStore(session).read(realm.getId(), keys,
-                MinuteBuckets.firstInWindow(now, throttle.windowMinutes()));
+                firstMinute);
         return throttle.check(counts.getOrDefault(ipKey, Map.of()),
                 pairKey == null ? null : counts.getOrDefault(pairKey, Map.of()), now);
     }
