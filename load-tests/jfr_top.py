@@ -5,8 +5,8 @@
 
 Prints: request-thread samples; the share with a dev.txauth frame on the stack (txauth's inclusive CPU); the
 innermost dev.txauth frames (which txauth method, with everything it calls); what those stacks execute at the top
-(self time); samples under Hibernate's auto-flush; and the request threads' blocking socket reads (>= 10 ms, the
-JFR profile threshold: under load mostly JDBC round trips) by txauth method. Needs the JDK's `jfr` on PATH or in $JAVA_HOME/bin.
+(self time); samples under Hibernate's auto-flush; and the request threads' blocking socket reads (>= 10 ms with the
+JFR profile settings, every one with jfc_all_reads.py's; under load mostly JDBC round trips) by txauth method. Needs the JDK's `jfr` on PATH or in $JAVA_HOME/bin.
 """
 import collections
 import os
@@ -36,7 +36,7 @@ def stacks(path):
 
 
 def waits(paths):
-    """Blocking socket reads of request threads (JFR profile threshold: 10 ms), i.e. mostly JDBC round trips."""
+    """Recorded blocking socket reads of request threads (profile: >= 10 ms), i.e. mostly JDBC round trips."""
     total, count = collections.Counter(), collections.Counter()
     for path in paths:
         for thread, frames, millis in events(path, "jdk.SocketRead"):
@@ -45,7 +45,7 @@ def waits(paths):
                 key = ours[0] if ours else "(Keycloak itself)"
                 total[key] += millis
                 count[key] += 1
-    print("\nsocket reads >= 10 ms on request threads, by innermost dev.txauth frame:")
+    print("\nrecorded socket reads (profile settings: >= 10 ms) on request threads, by innermost dev.txauth frame:")
     for key, millis in total.most_common(10):
         print(f"  {millis:9.0f} ms {count[key]:5d} reads  {key}")
 
