@@ -112,7 +112,10 @@ class PasskeyRegistrationIT {
             // Chromium's authenticator and Keycloak now hold the same credential.
             List<org.openqa.selenium.virtualauthenticator.Credential> inBrowser = chrome.passkeys();
             assertEquals(1, inBrowser.size());
-            assertEquals("localhost", inBrowser.get(0).getRpId());
+            // Keycloak's default policy names no RP ID, so the browser takes the page's host; Chromium 150 then
+            // reports none, older versions that host. The sign-in with it below proves Keycloak accepts it.
+            String rpId = inBrowser.get(0).getRpId();
+            assertTrue(rpId == null || rpId.equals("localhost"), "RP ID " + rpId);
             JsonNode stored = webauthnCredential(user);
             assertArrayEquals(inBrowser.get(0).getId(), Base64.getDecoder().decode(
                     Json.parse(stored.get("credentialData").asText()).get("credentialId").asText()));
