@@ -14,6 +14,15 @@ public record KeycloakSettings(Path workDirectory, int httpPort, int managementP
                                String adminUser, String adminPassword, boolean importDemoUsers,
                                Map<String, String> environment, List<String> extraOptions) {
 
+    public KeycloakSettings {
+        if (httpPort == managementPort) {
+            // Keycloak would serve its management routes on the HTTP socket and answer some requests with
+            // "Resource not found" (see FreePort): refuse the pair instead.
+            throw new IllegalArgumentException("the HTTP port and the management port must differ, both are "
+                    + httpPort);
+        }
+    }
+
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }
