@@ -22,9 +22,9 @@ import java.util.Map;
  * settings (docs/api.md §10; a Keycloak component, cached in the realm cache and invalidated cluster-wide on change)
  * and the cluster-wide failure counts of the client IP and of (IP, account), in ONE read of
  * {@code txauth_login_counter} — on a password POST with a known account also the risk step's counts of that user
- * ({@link CounterReadMemo}), so the risk step that follows reads nothing. The account is resolved the way Keycloak's form resolves it (username or email), so
- * typing the email instead of the username does not open a second allowance; a name with no account counts by its
- * hash, exactly as the counting listener stores it.
+ * ({@link CounterReadMemo}), so the risk step that follows reads nothing. The account is resolved the way Keycloak's
+ * form resolves it (username or email), so typing the email instead of the username does not open a second
+ * allowance; a name with no account counts by its hash, exactly as the counting listener stores it.
  */
 final class LoginThrottleCheck {
 

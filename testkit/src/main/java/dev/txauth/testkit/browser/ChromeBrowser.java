@@ -251,7 +251,7 @@ public final class ChromeBrowser implements AutoCloseable {
      * phone's app would open a new browser tab; the virtual authenticator's passkeys move along with it.
      */
     private void replaceTab() {
-        String pageHost = URI.create(driver.getCurrentUrl()).getHost();
+        String pageHost = authenticator == null ? null : URI.create(driver.getCurrentUrl()).getHost();
         List<Credential> passkeys = passkeys().stream().map(p -> PasskeyCopy.of(p, pageHost)).toList();
         String previous = driver.getWindowHandle();
         driver.switchTo().newWindow(WindowType.TAB);
