@@ -10,7 +10,9 @@ import dev.txauth.testkit.server.VanillaServer;
 import dev.txauth.testkit.users.TestUser;
 import dev.txauth.testkit.users.TestUsers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -59,6 +61,17 @@ class LoginBenchmark {
         }
     }
 
+    @BeforeEach
+    void passwordHashCost() {
+        PasswordHashCost.apply(txauth);
+        PasswordHashCost.apply(vanilla);
+    }
+
+    @AfterEach
+    void restorePasswordHashCost() {
+        PasswordHashCost.restore(txauth);
+    }
+
     @Test
     void sequentialLoginLatency() throws IOException {
         Login onTxauth = new Login(txauth);
@@ -74,7 +87,7 @@ class LoginBenchmark {
             vanillaStats.add(onVanilla.once());
         }
         report("Sequential login latency (ms), " + LOGINS + " logins each after " + WARMUP + " warm-up (load average "
-                + loadAverage() + " at the end)",
+                + loadAverage() + " at the end; " + PasswordHashCost.label() + ")",
                 txauthStats, vanillaStats);
     }
 
@@ -95,7 +108,7 @@ class LoginBenchmark {
         String line = String.format("| logins/s with %d threads | %.1f | %.1f | %.2f |%n", THREADS, onTxauth.rate(),
                 onVanilla.rate(), onTxauth.rate() / onVanilla.rate());
         append("Concurrent login throughput, " + ROUNDS + " alternating rounds of " + perRound
-                + " logins per server (load average " + loadAverage() + ")", line);
+                + " logins per server (load average " + loadAverage() + "; " + PasswordHashCost.label() + ")", line);
     }
 
     /** {@link #THREADS} logged-in devices on one server, timed over every round run on them. */
