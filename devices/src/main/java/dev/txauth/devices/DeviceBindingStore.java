@@ -38,9 +38,14 @@ public final class DeviceBindingStore {
         Optional<DeviceBinding> read = session.getAttribute(key, Optional.class);
         if (read == null) {
             read = read(realmId, userId);
-            session.setAttribute(key, read);
+            remember(realmId, userId, read);
         }
         return read;
+    }
+
+    /** Keeps a binding read along with another statement ({@link DeviceStore#list}) as this request's read. */
+    void remember(String realmId, String userId, Optional<DeviceBinding> binding) {
+        session.setAttribute(READ_PREFIX + realmId + "/" + userId, binding);
     }
 
     private void forgetRead(String realmId, String userId) {

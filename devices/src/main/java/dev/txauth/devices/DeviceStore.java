@@ -21,23 +21,43 @@ public final class DeviceStore {
     private static final String COLUMNS =
             "id, device_hash, label, first_seen, last_seen, last_ip, last_network, trusted_at";
 
+    private static final String DEVICE_COLUMNS = "d.id, d.device_hash, d.label, d.first_seen, d.last_seen, d.last_ip,"
+            + " d.last_network, d.trusted_at";
+
     private final EntityManager em;
+    private final DeviceBindingStore bindings;
 
     public DeviceStore(KeycloakSession session) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.bindings = new DeviceBindingStore(session);
     }
 
-    /** The user's devices, most recently seen first. */
+    /**
+     * The user's devices, most recently seen first. The same statement reads the user's bound key and leaves it to
+     * {@link DeviceBindingStore} for the rest of the request: the login flow asks for the binding right after the
+     * risk step has listed the devices, and one round trip instead of two is ≈ 1 ms of every login (issue 15).
+     */
     public List<KnownDevice> list(String realmId, String userId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS
-                        + " from txauth_device where realm_id = ?1 and user_id = ?2 order by last_seen desc")
+        List<Object[]> rows = em.createNativeQuery("select " + DEVICE_COLUMNS + ", b.id as binding_id,"
+                        + " b.jkt as binding_jkt, b.bound_at as binding_bound_at"
+                        + " from (select cast(?1 as varchar) as realm_id, cast(?2 as varchar) as user_id) k"
+                        + " left join txauth_device d on d.realm_id = k.realm_id and d.user_id = k.user_id"
+                        + " left join txauth_device_binding b on b.realm_id = k.realm_id and b.user_id = k.user_id"
+                        + " order by d.last_seen desc nulls last")
                 .setParameter(1, realmId).setParameter(2, userId).getResultList();
         List<KnownDevice> devices = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            devices.add(new KnownDevice((String) row[0], (String) row[1], (String) row[2], Timestamps.instant(row[3]),
-                    Timestamps.instant(row[4]), (String) row[5], (String) row[6], Timestamps.instant(row[7])));
+            if (row[0] != null) {
+                devices.add(new KnownDevice((String) row[0], (String) row[1], (String) row[2],
+                        Timestamps.instant(row[3]), Timestamps.instant(row[4]), (String) row[5], (String) row[6],
+                        Timestamps.instant(row[7])));
+            }
         }
+        // No device row still yields one row (the left join from k), which carries the binding or nulls.
+        Object[] first = rows.get(0);
+        bindings.remember(realmId, userId, first[8] == null ? Optional.empty()
+                : Optional.of(new DeviceBinding((String) first[8], (String) first[9], Timestamps.instant(first[10]))));
         return devices;
     }
 

@@ -37,7 +37,7 @@ public final class RecordCodec {
         n.put("resource_type", r.resourceType());
         n.put("resource_path", r.resourcePath());
         n.put("transaction_id", r.transactionId());
-        n.set("details", MAPPER.valueToTree(r.details()));
+        putAll(n.putObject("details"), r.details());
         return write(n);
     }
 
@@ -55,7 +55,13 @@ public final class RecordCodec {
     }
 
     public static String detailsJson(Map<String, String> details) {
-        return write(MAPPER.valueToTree(details));
+        return write(putAll(MAPPER.createObjectNode(), details));
+    }
+
+    /** Field by field: valueToTree would serialize the map into a buffer and parse it back, on every event. */
+    private static ObjectNode putAll(ObjectNode node, Map<String, String> values) {
+        values.forEach(node::put);
+        return node;
     }
 
     public static Map<String, String> detailsFromJson(String json) {
