@@ -1,7 +1,6 @@
 package dev.txauth.devices;
 
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.txauth.model.storage.TxauthSql;
 import org.keycloak.models.KeycloakSession;
 
 import java.sql.Timestamp;
@@ -25,11 +24,11 @@ public final class DeviceBindingStore {
     private static final String READ_PREFIX = "txauth.device-binding:";
 
     private final KeycloakSession session;
-    private final EntityManager em;
+    private final TxauthSql db;
 
     public DeviceBindingStore(KeycloakSession session) {
         this.session = session;
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = TxauthSql.of(session);
     }
 
     public Optional<DeviceBinding> find(String realmId, String userId) {
@@ -53,10 +52,8 @@ public final class DeviceBindingStore {
     }
 
     private Optional<DeviceBinding> read(String realmId, String userId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, jkt, bound_at from txauth_device_binding"
-                        + " where realm_id = ?1 and user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).getResultList();
+        List<Object[]> rows = db.rows("select id, jkt, bound_at from txauth_device_binding"
+                + " where realm_id = ?1 and user_id = ?2", realmId, userId);
         return rows.stream().findFirst().map(row -> new DeviceBinding((String) row[0], (String) row[1],
                 Timestamps.instant(row[2])));
     }
@@ -65,26 +62,23 @@ public final class DeviceBindingStore {
     public DeviceBinding bind(String realmId, String userId, String jkt, Instant now) {
         forgetRead(realmId, userId);
         String id = UUID.randomUUID().toString();
-        em.createNativeQuery("insert into txauth_device_binding (realm_id, user_id, id, jkt, bound_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5) on conflict (realm_id, user_id)"
-                        + " do update set id = excluded.id, jkt = excluded.jkt, bound_at = excluded.bound_at")
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, id).setParameter(4, jkt)
-                .setParameter(5, Timestamp.from(now)).executeUpdate();
+        db.update("insert into txauth_device_binding (realm_id, user_id, id, jkt, bound_at)"
+                + " values (?1, ?2, ?3, ?4, ?5) on conflict (realm_id, user_id)"
+                + " do update set id = excluded.id, jkt = excluded.jkt, bound_at = excluded.bound_at",
+                realmId, userId, id, jkt, Timestamp.from(now));
         return new DeviceBinding(id, jkt, now);
     }
 
     /** Removes the binding with this id; false when the user has no binding of that id. */
     public boolean unbind(String realmId, String userId, String bindingId) {
         forgetRead(realmId, userId);
-        return em.createNativeQuery("delete from txauth_device_binding where realm_id = ?1 and user_id = ?2"
-                        + " and id = ?3")
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, bindingId).executeUpdate() > 0;
+        return db.update("delete from txauth_device_binding where realm_id = ?1 and user_id = ?2 and id = ?3",
+                realmId, userId, bindingId) > 0;
     }
 
     /** Called when Keycloak removes a user. */
     public void forgetAll(String realmId, String userId) {
         forgetRead(realmId, userId);
-        em.createNativeQuery("delete from txauth_device_binding where realm_id = ?1 and user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
+        db.update("delete from txauth_device_binding where realm_id = ?1 and user_id = ?2", realmId, userId);
     }
 }

@@ -1,7 +1,6 @@
 package dev.txauth.devices;
 
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.txauth.model.storage.TxauthSql;
 import org.keycloak.models.KeycloakSession;
 
 import java.sql.Timestamp;
@@ -12,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code txauth_device} through Keycloak's own transaction (native SQL on its EntityManager), so a device row commits
+ * {@code txauth_device} through Keycloak's own transaction ({@link TxauthSql} on its connection), so a device row commits
  * or rolls back with the login that wrote it. Every lookup is by (realm_id, user_id[, device_hash]), the prefix of the
  * table's unique index: a user has a handful of rows whatever the table's size.
  */
@@ -24,11 +23,11 @@ public final class DeviceStore {
     private static final String DEVICE_COLUMNS = "d.id, d.device_hash, d.label, d.first_seen, d.last_seen, d.last_ip,"
             + " d.last_network, d.trusted_at";
 
-    private final EntityManager em;
+    private final TxauthSql db;
     private final DeviceBindingStore bindings;
 
     public DeviceStore(KeycloakSession session) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = TxauthSql.of(session);
         this.bindings = new DeviceBindingStore(session);
     }
 
@@ -38,14 +37,12 @@ public final class DeviceStore {
      * risk step has listed the devices, and one round trip instead of two is ≈ 1 ms of every login (issue 15).
      */
     public List<KnownDevice> list(String realmId, String userId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + DEVICE_COLUMNS + ", b.id as binding_id,"
+        List<Object[]> rows = db.rows("select " + DEVICE_COLUMNS + ", b.id as binding_id,"
                         + " b.jkt as binding_jkt, b.bound_at as binding_bound_at"
                         + " from (select cast(?1 as varchar) as realm_id, cast(?2 as varchar) as user_id) k"
                         + " left join txauth_device d on d.realm_id = k.realm_id and d.user_id = k.user_id"
                         + " left join txauth_device_binding b on b.realm_id = k.realm_id and b.user_id = k.user_id"
-                        + " order by d.last_seen desc nulls last")
-                .setParameter(1, realmId).setParameter(2, userId).getResultList();
+                + " order by d.last_seen desc nulls last", realmId, userId);
         List<KnownDevice> devices = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             if (row[0] != null) {
@@ -62,9 +59,8 @@ public final class DeviceStore {
     }
 
     public void touch(String deviceId, Instant now, String ip, String network) {
-        em.createNativeQuery("update txauth_device set last_seen = ?1, last_ip = ?2, last_network = ?3 where id = ?4")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, ip).setParameter(3, network)
-                .setParameter(4, deviceId).executeUpdate();
+        db.update("update txauth_device set last_seen = ?1, last_ip = ?2, last_network = ?3 where id = ?4",
+                Timestamp.from(now), ip, network, deviceId);
     }
 
     /**
@@ -73,36 +69,29 @@ public final class DeviceStore {
      */
     public Optional<String> trust(String realmId, String userId, String deviceHash, String label, Instant now,
                                   String ip, String network) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> existing = em.createNativeQuery("select id, trusted_at from txauth_device"
-                        + " where realm_id = ?1 and user_id = ?2 and device_hash = ?3")
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, deviceHash).getResultList();
+        List<Object[]> existing = db.rows("select id, trusted_at from txauth_device"
+                + " where realm_id = ?1 and user_id = ?2 and device_hash = ?3", realmId, userId, deviceHash);
         if (!existing.isEmpty()) {
             Object[] row = existing.get(0);
-            em.createNativeQuery("update txauth_device set last_seen = ?1, last_ip = ?2, last_network = ?3,"
-                            + " trusted_at = coalesce(trusted_at, ?1) where id = ?4")
-                    .setParameter(1, Timestamp.from(now)).setParameter(2, ip).setParameter(3, network)
-                    .setParameter(4, row[0]).executeUpdate();
+            db.update("update txauth_device set last_seen = ?1, last_ip = ?2, last_network = ?3,"
+                    + " trusted_at = coalesce(trusted_at, ?1) where id = ?4", Timestamp.from(now), ip, network, row[0]);
             return row[1] == null ? Optional.of((String) row[0]) : Optional.empty();
         }
         String id = UUID.randomUUID().toString();
-        em.createNativeQuery("insert into txauth_device (" + COLUMNS + ", realm_id, user_id)"
-                        + " values (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?4, ?7, ?8)")
-                .setParameter(1, id).setParameter(2, deviceHash).setParameter(3, label)
-                .setParameter(4, Timestamp.from(now)).setParameter(5, ip).setParameter(6, network)
-                .setParameter(7, realmId).setParameter(8, userId).executeUpdate();
+        db.update("insert into txauth_device (" + COLUMNS + ", realm_id, user_id)"
+                + " values (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?4, ?7, ?8)", id, deviceHash, label, Timestamp.from(now), ip,
+                network, realmId, userId);
         return Optional.of(id);
     }
 
     /** Forgets one device of the user; false when the user has no device with this id (in this realm). */
     public boolean forget(String realmId, String userId, String deviceId) {
-        return em.createNativeQuery("delete from txauth_device where id = ?1 and realm_id = ?2 and user_id = ?3")
-                .setParameter(1, deviceId).setParameter(2, realmId).setParameter(3, userId).executeUpdate() > 0;
+        return db.update("delete from txauth_device where id = ?1 and realm_id = ?2 and user_id = ?3", deviceId,
+                realmId, userId) > 0;
     }
 
     /** Called when Keycloak removes a user, so no device outlives its owner. */
     public void forgetAll(String realmId, String userId) {
-        em.createNativeQuery("delete from txauth_device where realm_id = ?1 and user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
+        db.update("delete from txauth_device where realm_id = ?1 and user_id = ?2", realmId, userId);
     }
 }

@@ -1,8 +1,6 @@
 package dev.txauth.risk;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.txauth.model.storage.TxauthSql;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.HashMap;
@@ -10,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code txauth_login_counter} through Keycloak's own JPA transaction: the cluster-wide counts behind the risk signals
+ * {@code txauth_login_counter} through Keycloak's own transaction: the cluster-wide counts behind the risk signals
  * (docs/api.md §6) and the login throttle (§10), one row per (realm, kind, subject, UTC minute). Every node writes and
  * reads the same rows, so failures spread over the nodes add up.
  * <ul>
@@ -32,11 +30,11 @@ public final class LoginCounterStore {
     private static final String MEMO = "txauth.login-counter.read";
 
     private final KeycloakSession session;
-    private final EntityManager em;
+    private final TxauthSql db;
 
     public LoginCounterStore(KeycloakSession session) {
         this.session = session;
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = TxauthSql.of(session);
     }
 
     /** Adds one to each counter in the minute {@code minute}. */
@@ -51,9 +49,7 @@ public final class LoginCounterStore {
                     .append(", ?2, 1)");
         }
         sql.append(" ON CONFLICT (realm_id, kind, subject, bucket) DO UPDATE SET n = ").append(TABLE).append(".n + 1");
-        Query query = em.createNativeQuery(sql.toString()).setParameter(1, realmId).setParameter(2, minute);
-        bindKeys(query, keys, 3);
-        query.executeUpdate();
+        db.update(sql.toString(), withKeys(keys, realmId, minute));
     }
 
     /**
@@ -78,12 +74,8 @@ public final class LoginCounterStore {
                     .append(4 + 2 * i).append(')');
         }
         sql.append(')');
-        Query query = em.createNativeQuery(sql.toString()).setParameter(1, realmId).setParameter(2, firstMinute);
-        bindKeys(query, keys, 3);
         Map<CounterKey, Map<Long, Integer>> counts = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        for (Object[] row : rows) {
+        for (Object[] row : db.rows(sql.toString(), withKeys(keys, realmId, firstMinute))) {
             CounterKey key = new CounterKey(CounterKind.ofColumn((String) row[0]), (String) row[1]);
             counts.computeIfAbsent(key, k -> new HashMap<>()).put(((Number) row[2]).longValue(),
                     ((Number) row[3]).intValue());
@@ -104,9 +96,8 @@ public final class LoginCounterStore {
         session.removeAttribute(MEMO);
         int deleted = 0;
         for (CounterKind kind : CounterKind.values()) {
-            deleted += em.createNativeQuery("DELETE FROM " + TABLE + " WHERE kind = ?1 AND bucket < ?2")
-                    .setParameter(1, kind.column()).setParameter(2, nowMinute - kind.retentionMinutes())
-                    .executeUpdate();
+            deleted += db.update("DELETE FROM " + TABLE + " WHERE kind = ?1 AND bucket < ?2", kind.column(),
+                    nowMinute - kind.retentionMinutes());
         }
         return deleted;
     }
@@ -114,15 +105,19 @@ public final class LoginCounterStore {
     /** Deletes a removed user's counters (their failures per IP stay: those count the address, not the user). */
     public void forgetUser(String realmId, String userId) {
         session.removeAttribute(MEMO);
-        em.createNativeQuery("DELETE FROM " + TABLE + " WHERE realm_id = ?1 AND kind IN (?2, ?3) AND subject = ?4")
-                .setParameter(1, realmId).setParameter(2, CounterKind.USER_FAILURES.column())
-                .setParameter(3, CounterKind.USER_LOGINS.column()).setParameter(4, userId).executeUpdate();
+        db.update("DELETE FROM " + TABLE + " WHERE realm_id = ?1 AND kind IN (?2, ?3) AND subject = ?4", realmId,
+                CounterKind.USER_FAILURES.column(), CounterKind.USER_LOGINS.column(), userId);
     }
 
-    private static void bindKeys(Query query, List<CounterKey> keys, int firstPosition) {
+    /** ?1 realm, ?2 minute, then each key's kind and subject from ?3 on. */
+    private static Object[] withKeys(List<CounterKey> keys, String realmId, long minute) {
+        Object[] params = new Object[2 + 2 * keys.size()];
+        params[0] = realmId;
+        params[1] = minute;
         for (int i = 0; i < keys.size(); i++) {
-            query.setParameter(firstPosition + 2 * i, keys.get(i).kind().column());
-            query.setParameter(firstPosition + 2 * i + 1, keys.get(i).subject());
+            params[2 + 2 * i] = keys.get(i).kind().column();
+            params[3 + 2 * i] = keys.get(i).subject();
         }
+        return params;
     }
 }
