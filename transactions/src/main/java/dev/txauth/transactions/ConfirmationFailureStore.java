@@ -1,7 +1,6 @@
 package dev.txauth.transactions;
 
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.txauth.model.storage.TxauthSql;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.List;
@@ -13,19 +12,17 @@ import java.util.List;
  */
 final class ConfirmationFailureStore {
 
-    private final EntityManager em;
+    private final TxauthSql db;
 
     ConfirmationFailureStore(KeycloakSession session) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = TxauthSql.of(session);
     }
 
     /** Epoch second until which the user is blocked; 0 when there is no row or no block. */
     long blockedUntil(String realmId, String userId) {
-        @SuppressWarnings("unchecked")
-        List<Number> rows = em.createNativeQuery("SELECT blocked_until FROM txauth_confirmation_failure"
-                        + " WHERE realm_id = ?1 AND user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).getResultList();
-        return rows.isEmpty() ? 0 : rows.get(0).longValue();
+        List<Object[]> rows = db.rows("SELECT blocked_until FROM txauth_confirmation_failure"
+                + " WHERE realm_id = ?1 AND user_id = ?2", realmId, userId);
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
     }
 
     /**
@@ -33,30 +30,25 @@ final class ConfirmationFailureStore {
      * the first failure after a block is failure 1, not 6.
      */
     int countFailure(String realmId, String userId, long now) {
-        em.createNativeQuery("INSERT INTO txauth_confirmation_failure AS f (realm_id, user_id, failures,"
-                        + " last_failure_at, blocked_until) VALUES (?1, ?2, 1, ?3, 0)"
-                        + " ON CONFLICT (realm_id, user_id) DO UPDATE SET"
-                        + " failures = CASE WHEN f.blocked_until <> 0 AND f.blocked_until <= ?3 THEN 1"
-                        + " ELSE f.failures + 1 END,"
-                        + " blocked_until = CASE WHEN f.blocked_until <= ?3 THEN 0 ELSE f.blocked_until END,"
-                        + " last_failure_at = ?3")
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, now).executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT failures FROM txauth_confirmation_failure"
-                        + " WHERE realm_id = ?1 AND user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).getSingleResult()).intValue();
+        db.update("INSERT INTO txauth_confirmation_failure AS f (realm_id, user_id, failures,"
+                + " last_failure_at, blocked_until) VALUES (?1, ?2, 1, ?3, 0)"
+                + " ON CONFLICT (realm_id, user_id) DO UPDATE SET"
+                + " failures = CASE WHEN f.blocked_until <> 0 AND f.blocked_until <= ?3 THEN 1"
+                + " ELSE f.failures + 1 END,"
+                + " blocked_until = CASE WHEN f.blocked_until <= ?3 THEN 0 ELSE f.blocked_until END,"
+                + " last_failure_at = ?3", realmId, userId, now);
+        return ((Number) db.value("SELECT failures FROM txauth_confirmation_failure"
+                + " WHERE realm_id = ?1 AND user_id = ?2", realmId, userId)).intValue();
     }
 
     /** Blocks the user until {@code until} unless already blocked; true if this call set the block. */
     boolean block(String realmId, String userId, long now, long until) {
-        return em.createNativeQuery("UPDATE txauth_confirmation_failure SET blocked_until = ?4"
-                        + " WHERE realm_id = ?1 AND user_id = ?2 AND blocked_until <= ?3")
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, now).setParameter(4, until)
-                .executeUpdate() == 1;
+        return db.update("UPDATE txauth_confirmation_failure SET blocked_until = ?4"
+                + " WHERE realm_id = ?1 AND user_id = ?2 AND blocked_until <= ?3", realmId, userId, now, until) == 1;
     }
 
     /** A successful confirmation ends the run of failures. */
     void reset(String realmId, String userId) {
-        em.createNativeQuery("DELETE FROM txauth_confirmation_failure WHERE realm_id = ?1 AND user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
+        db.update("DELETE FROM txauth_confirmation_failure WHERE realm_id = ?1 AND user_id = ?2", realmId, userId);
     }
 }

@@ -1,8 +1,6 @@
 package dev.txauth.transactions;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.txauth.model.storage.TxauthSql;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.List;
@@ -18,27 +16,22 @@ public final class TransactionStore {
     private static final String COLUMNS = "id, realm_id, user_id, client_id, initiator_client_id, status, detail, nonce,"
             + " failed_attempts, created_at, expires_at, approved_at, approval_expires_at, method, user_session_id";
 
-    private final EntityManager em;
+    private final TxauthSql db;
 
     public TransactionStore(KeycloakSession session) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = TxauthSql.of(session);
     }
 
     public void insert(TransactionRecord r) {
-        em.createNativeQuery("INSERT INTO txauth_transaction (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                        + " ?9, ?10, ?11, NULL, NULL, NULL, NULL)")
-                .setParameter(1, r.id()).setParameter(2, r.realmId()).setParameter(3, r.userId())
-                .setParameter(4, r.clientId()).setParameter(5, r.initiatorClientId())
-                .setParameter(6, r.status().name()).setParameter(7, r.detail()).setParameter(8, r.nonce())
-                .setParameter(9, r.failedAttempts()).setParameter(10, r.createdAt()).setParameter(11, r.expiresAt())
-                .executeUpdate();
+        db.update("INSERT INTO txauth_transaction (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                + " ?9, ?10, ?11, NULL, NULL, NULL, NULL)", r.id(), r.realmId(), r.userId(), r.clientId(),
+                r.initiatorClientId(), r.status().name(), r.detail(), r.nonce(), r.failedAttempts(), r.createdAt(),
+                r.expiresAt());
     }
 
     public Optional<TransactionRecord> find(String realmId, String id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS
-                        + " FROM txauth_transaction WHERE id = ?1 AND realm_id = ?2")
-                .setParameter(1, id).setParameter(2, realmId).getResultList();
+        List<Object[]> rows = db.rows("SELECT " + COLUMNS
+                + " FROM txauth_transaction WHERE id = ?1 AND realm_id = ?2", id, realmId);
         return rows.stream().findFirst().map(TransactionStore::toRecord);
     }
 
@@ -58,14 +51,11 @@ public final class TransactionStore {
 
     public boolean approve(String realmId, String id, String userId, String clientId, long now, long approvalExpiresAt,
                            String method, String userSessionId, String credentialId, String evidence) {
-        return em.createNativeQuery("UPDATE txauth_transaction SET status = 'APPROVED', approved_at = ?5,"
-                        + " approval_expires_at = ?6, method = ?7, user_session_id = ?8, credential_id = ?9,"
-                        + " evidence = ?10 WHERE id = ?1 AND realm_id = ?2 AND user_id = ?3 AND client_id = ?4"
-                        + " AND status = 'PENDING' AND expires_at > ?5")
-                .setParameter(1, id).setParameter(2, realmId).setParameter(3, userId).setParameter(4, clientId)
-                .setParameter(5, now).setParameter(6, approvalExpiresAt).setParameter(7, method)
-                .setParameter(8, userSessionId).setParameter(9, credentialId).setParameter(10, evidence)
-                .executeUpdate() == 1;
+        return db.update("UPDATE txauth_transaction SET status = 'APPROVED', approved_at = ?5,"
+                + " approval_expires_at = ?6, method = ?7, user_session_id = ?8, credential_id = ?9,"
+                + " evidence = ?10 WHERE id = ?1 AND realm_id = ?2 AND user_id = ?3 AND client_id = ?4"
+                + " AND status = 'PENDING' AND expires_at > ?5", id, realmId, userId, clientId, now, approvalExpiresAt,
+                method, userSessionId, credentialId, evidence) == 1;
     }
 
     public boolean decline(String realmId, String id, long now) {
@@ -78,15 +68,13 @@ public final class TransactionStore {
      * The increment takes the row lock, so the count read back is this request's own.
      */
     public FailureOutcome recordFailure(String realmId, String id, int maxFailures, long now) {
-        int counted = em.createNativeQuery("UPDATE txauth_transaction SET failed_attempts = failed_attempts + 1"
-                        + " WHERE id = ?1 AND realm_id = ?2 AND status = 'PENDING'")
-                .setParameter(1, id).setParameter(2, realmId).executeUpdate();
+        int counted = db.update("UPDATE txauth_transaction SET failed_attempts = failed_attempts + 1"
+                + " WHERE id = ?1 AND realm_id = ?2 AND status = 'PENDING'", id, realmId);
         if (counted == 0) {
             return FailureOutcome.NOT_PENDING;
         }
-        Number attempts = (Number) em.createNativeQuery(
-                        "SELECT failed_attempts FROM txauth_transaction WHERE id = ?1 AND realm_id = ?2")
-                .setParameter(1, id).setParameter(2, realmId).getSingleResult();
+        Number attempts = (Number) db.value("SELECT failed_attempts FROM txauth_transaction"
+                + " WHERE id = ?1 AND realm_id = ?2", id, realmId);
         if (attempts.intValue() < maxFailures) {
             return FailureOutcome.RETRY;
         }
@@ -104,17 +92,15 @@ public final class TransactionStore {
 
     /** The user session that finally holds the approval (known for certain only at the token endpoint). */
     public void bindUserSession(String realmId, String id, String userSessionId) {
-        em.createNativeQuery("UPDATE txauth_transaction SET user_session_id = ?3 WHERE id = ?1 AND realm_id = ?2"
-                        + " AND status = 'APPROVED'")
-                .setParameter(1, id).setParameter(2, realmId).setParameter(3, userSessionId).executeUpdate();
+        db.update("UPDATE txauth_transaction SET user_session_id = ?3 WHERE id = ?1 AND realm_id = ?2"
+                + " AND status = 'APPROVED'", id, realmId, userSessionId);
     }
 
     /** What a failed confirmation led to. */
     public enum FailureOutcome { RETRY, LOCKED, NOT_PENDING }
 
     private int update(String sql, String id, String realmId, long now) {
-        Query query = em.createNativeQuery(sql).setParameter(1, id).setParameter(2, realmId).setParameter(3, now);
-        return query.executeUpdate();
+        return db.update(sql, id, realmId, now);
     }
 
     private static TransactionRecord toRecord(Object[] row) {

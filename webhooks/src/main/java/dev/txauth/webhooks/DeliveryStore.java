@@ -1,7 +1,6 @@
 package dev.txauth.webhooks;
 
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.txauth.model.storage.TxauthSql;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.ArrayList;
@@ -21,36 +20,33 @@ final class DeliveryStore {
     static final String DELIVERED = "delivered";
     static final String FAILED = "failed";
 
-    private final EntityManager em;
+    private final TxauthSql db;
 
     DeliveryStore(KeycloakSession session) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = TxauthSql.of(session);
     }
 
     void insert(String id, String endpointId, String realmId, String webhookId, String type, String body, long now,
                 long expiresAt) {
-        em.createNativeQuery("INSERT INTO txauth_webhook_delivery (id, endpoint_id, realm_id, webhook_id, event_type,"
-                        + " body, status, attempts, created_at, next_attempt_at, expires_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?7, ?8)")
-                .setParameter(1, id).setParameter(2, endpointId).setParameter(3, realmId).setParameter(4, webhookId)
-                .setParameter(5, type).setParameter(6, body).setParameter(7, now).setParameter(8, expiresAt)
-                .executeUpdate();
+        db.update("INSERT INTO txauth_webhook_delivery (id, endpoint_id, realm_id, webhook_id, event_type,"
+                + " body, status, attempts, created_at, next_attempt_at, expires_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?7, ?8)", id, endpointId, realmId, webhookId,
+                type, body, now, expiresAt);
     }
 
     /** Claims up to {@code limit} due rows of enabled, unpaused endpoints; each is now reserved until {@code leaseUntil}. */
     @SuppressWarnings("unchecked")
     List<Delivery> claim(long now, long leaseUntil, int limit) {
-        List<Object[]> rows = em.createNativeQuery("WITH due AS (SELECT d.id FROM txauth_webhook_delivery d"
-                        + " JOIN txauth_webhook_endpoint e ON e.id = d.endpoint_id"
-                        + " WHERE d.status = 'pending' AND d.next_attempt_at <= ?1 AND e.enabled"
-                        + " AND (e.paused_until IS NULL OR e.paused_until <= ?1)"
-                        + " ORDER BY d.next_attempt_at LIMIT ?3 FOR UPDATE OF d SKIP LOCKED)"
-                        + " UPDATE txauth_webhook_delivery d SET next_attempt_at = ?2, attempts = d.attempts + 1,"
-                        + " last_attempt_at = ?1 FROM due, txauth_webhook_endpoint e"
-                        + " WHERE d.id = due.id AND e.id = d.endpoint_id"
-                        + " RETURNING d.id, d.endpoint_id, d.realm_id, d.webhook_id, d.body, d.attempts, d.expires_at,"
-                        + " e.url, e.secret_sealed")
-                .setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, limit).getResultList();
+        List<Object[]> rows = db.rows("WITH due AS (SELECT d.id FROM txauth_webhook_delivery d"
+                + " JOIN txauth_webhook_endpoint e ON e.id = d.endpoint_id"
+                + " WHERE d.status = 'pending' AND d.next_attempt_at <= ?1 AND e.enabled"
+                + " AND (e.paused_until IS NULL OR e.paused_until <= ?1)"
+                + " ORDER BY d.next_attempt_at LIMIT ?3 FOR UPDATE OF d SKIP LOCKED)"
+                + " UPDATE txauth_webhook_delivery d SET next_attempt_at = ?2, attempts = d.attempts + 1,"
+                + " last_attempt_at = ?1 FROM due, txauth_webhook_endpoint e"
+                + " WHERE d.id = due.id AND e.id = d.endpoint_id"
+                + " RETURNING d.id, d.endpoint_id, d.realm_id, d.webhook_id, d.body, d.attempts, d.expires_at,"
+                + " e.url, e.secret_sealed", now, leaseUntil, limit);
         List<Delivery> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(new Delivery((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
@@ -60,57 +56,49 @@ final class DeliveryStore {
     }
 
     void delivered(String id, int httpStatus, long now) {
-        em.createNativeQuery("UPDATE txauth_webhook_delivery SET status = 'delivered', delivered_at = ?2,"
-                        + " last_status = ?3, last_error = NULL WHERE id = ?1 AND status = 'pending'")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, httpStatus).executeUpdate();
+        db.update("UPDATE txauth_webhook_delivery SET status = 'delivered', delivered_at = ?2,"
+                + " last_status = ?3, last_error = NULL WHERE id = ?1 AND status = 'pending'", id, now, httpStatus);
     }
 
     /** @param nextAttemptAt -1: give up, the row becomes failed */
     void attemptFailed(String id, Integer httpStatus, String error, long nextAttemptAt) {
-        em.createNativeQuery("UPDATE txauth_webhook_delivery SET status = CASE WHEN ?2 < 0 THEN 'failed'"
-                        + " ELSE 'pending' END, next_attempt_at = CASE WHEN ?2 < 0 THEN next_attempt_at ELSE ?2 END,"
-                        + " last_status = ?3, last_error = ?4 WHERE id = ?1 AND status = 'pending'")
-                .setParameter(1, id).setParameter(2, nextAttemptAt).setParameter(3, httpStatus == null ? -1 : httpStatus)
-                .setParameter(4, error).executeUpdate();
+        db.update("UPDATE txauth_webhook_delivery SET status = CASE WHEN ?2 < 0 THEN 'failed'"
+                + " ELSE 'pending' END, next_attempt_at = CASE WHEN ?2 < 0 THEN next_attempt_at ELSE ?2 END,"
+                + " last_status = ?3, last_error = ?4 WHERE id = ?1 AND status = 'pending'", id, nextAttemptAt,
+                httpStatus == null ? -1 : httpStatus, error);
     }
 
     /** Success resets the endpoint's failure count and lifts its pause. */
     void endpointSucceeded(String endpointId) {
-        em.createNativeQuery("UPDATE txauth_webhook_endpoint SET consecutive_failures = 0, paused_until = NULL"
-                + " WHERE id = ?1 AND (consecutive_failures > 0 OR paused_until IS NOT NULL)")
-                .setParameter(1, endpointId).executeUpdate();
+        db.update("UPDATE txauth_webhook_endpoint SET consecutive_failures = 0, paused_until = NULL"
+                + " WHERE id = ?1 AND (consecutive_failures > 0 OR paused_until IS NOT NULL)", endpointId);
     }
 
     /** One more consecutive failure; at {@code pauseAfter} or more the endpoint is paused until {@code pausedUntil}. */
     void endpointFailed(String endpointId, int pauseAfter, long pausedUntil) {
-        em.createNativeQuery("UPDATE txauth_webhook_endpoint SET consecutive_failures = consecutive_failures + 1,"
-                        + " paused_until = CASE WHEN consecutive_failures + 1 >= ?2 THEN ?3 ELSE paused_until END"
-                        + " WHERE id = ?1")
-                .setParameter(1, endpointId).setParameter(2, pauseAfter).setParameter(3, pausedUntil)
-                .executeUpdate();
+        db.update("UPDATE txauth_webhook_endpoint SET consecutive_failures = consecutive_failures + 1,"
+                + " paused_until = CASE WHEN consecutive_failures + 1 >= ?2 THEN ?3 ELSE paused_until END"
+                + " WHERE id = ?1", endpointId, pauseAfter, pausedUntil);
     }
 
     /** Manual retry: due now, with a fresh age window; only a failed or pending row of this realm. */
     boolean retry(String realmId, String id, long now, long expiresAt) {
-        return em.createNativeQuery("UPDATE txauth_webhook_delivery SET status = 'pending', next_attempt_at = ?3,"
-                        + " expires_at = ?4 WHERE id = ?1 AND realm_id = ?2 AND status IN ('pending', 'failed')")
-                .setParameter(1, id).setParameter(2, realmId).setParameter(3, now).setParameter(4, expiresAt)
-                .executeUpdate() == 1;
+        return db.update("UPDATE txauth_webhook_delivery SET status = 'pending', next_attempt_at = ?3,"
+                + " expires_at = ?4 WHERE id = ?1 AND realm_id = ?2 AND status IN ('pending', 'failed')", id, realmId,
+                now, expiresAt) == 1;
     }
 
     boolean exists(String realmId, String id) {
-        return !em.createNativeQuery("SELECT 1 FROM txauth_webhook_delivery WHERE id = ?1 AND realm_id = ?2")
-                .setParameter(1, id).setParameter(2, realmId).getResultList().isEmpty();
+        return !db.rows("SELECT 1 FROM txauth_webhook_delivery WHERE id = ?1 AND realm_id = ?2", id, realmId).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> list(String endpointId, String status, int max) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, webhook_id, event_type, status, attempts, created_at,"
-                        + " next_attempt_at, last_attempt_at, last_status, last_error, delivered_at"
-                        + " FROM txauth_webhook_delivery WHERE endpoint_id = ?1 AND (status = ?2 OR ?3)"
-                        + " ORDER BY created_at DESC, id LIMIT ?4")
-                .setParameter(1, endpointId).setParameter(2, status == null ? "" : status)
-                .setParameter(3, status == null).setParameter(4, max).getResultList();
+        List<Object[]> rows = db.rows("SELECT id, webhook_id, event_type, status, attempts, created_at,"
+                + " next_attempt_at, last_attempt_at, last_status, last_error, delivered_at"
+                + " FROM txauth_webhook_delivery WHERE endpoint_id = ?1 AND (status = ?2 OR ?3)"
+                + " ORDER BY created_at DESC, id LIMIT ?4", endpointId, status == null ? "" : status, status == null,
+                max);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object[] r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -132,8 +120,7 @@ final class DeliveryStore {
 
     /** Age in ms of the oldest pending row on any node (0 when none): the queue-age metric. */
     long oldestPendingAge(long now) {
-        Object min = em.createNativeQuery("SELECT MIN(created_at) FROM txauth_webhook_delivery WHERE status = 'pending'")
-                .getSingleResult();
+        Object min = db.value("SELECT MIN(created_at) FROM txauth_webhook_delivery WHERE status = 'pending'");
         return min == null ? 0 : Math.max(0, now - ((Number) min).longValue());
     }
 }

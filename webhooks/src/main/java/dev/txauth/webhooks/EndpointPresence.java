@@ -25,6 +25,7 @@ final class EndpointPresence {
      * (two admins creating and deleting at once can never leave "0" behind while an endpoint exists).
      */
     static void record(KeycloakSession session, RealmModel realm) {
+        // Keycloak's realm table, so through the EntityManager (not TxauthSql): Hibernate flushes pending changes first.
         session.getProvider(JpaConnectionProvider.class).getEntityManager()
                 .createNativeQuery("SELECT id FROM realm WHERE id = ?1 FOR UPDATE").setParameter(1, realm.getId())
                 .getResultList();

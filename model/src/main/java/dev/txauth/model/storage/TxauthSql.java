@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * Why not {@code EntityManager.createNativeQuery}: for tables Hibernate has no entity of, its query machinery
  * (parsing the parameters, discovering the result mapping, the auto-flush check, the query-space cleanup after an
  * update) cost ≈ 0.5 ms of CPU per statement in the issue 15 profile, a third of each round trip on the login path.
- * Nothing of Keycloak's is pending that these statements could miss: they read and write txauth tables only.
+ * Nothing of Keycloak's is pending that these statements could miss: they read and write txauth tables only. A
+ * statement that touches Keycloak's own tables belongs on the EntityManager, so Hibernate flushes before it
+ * ({@code EndpointPresence} locking the realm row).
  */
 public final class TxauthSql {
 
@@ -64,6 +66,15 @@ public final class TxauthSql {
                 return rows;
             }
         });
+    }
+
+    /** The first column of a query's only row (an aggregate, a lock); refuses zero rows or more than one. */
+    public Object value(String sql, Object... params) {
+        List<Object[]> rows = rows(sql, params);
+        if (rows.size() != 1) {
+            throw new IllegalStateException(rows.size() + " rows where one was expected: " + sql);
+        }
+        return rows.get(0)[0];
     }
 
     /** Runs an insert, update or delete; the number of rows it changed. */

@@ -1,9 +1,8 @@
 package dev.txauth.controls.enforcement;
 
+import dev.txauth.model.storage.TxauthSql;
 import dev.txauth.controls.limits.Amount;
 import dev.txauth.controls.limits.UserControls;
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.List;
@@ -21,17 +20,16 @@ public final class LedgerStore {
             + " where e.realm_id = ?1 and e.user_id = ?2 and e.currency = ?3 and e.approved_at >= ?4"
             + " and (t.status = 'CONSUMED' or (t.status = 'APPROVED' and t.approval_expires_at > ?5))";
 
-    private final EntityManager em;
+    private final TxauthSql db;
 
     public LedgerStore(KeycloakSession session) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = TxauthSql.of(session);
     }
 
     public UserControls controls(String realmId, String userId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select limit_currency, per_transaction_minor, daily_minor,"
-                        + " instant_payments_enabled from txauth_user_ledger where realm_id = ?1 and user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).getResultList();
+        List<Object[]> rows = db.rows("select limit_currency, per_transaction_minor, daily_minor,"
+                + " instant_payments_enabled from txauth_user_ledger where realm_id = ?1 and user_id = ?2", realmId,
+                userId);
         if (rows.isEmpty()) {
             return UserControls.DEFAULTS;
         }
@@ -43,55 +41,45 @@ public final class LedgerStore {
     /** Creates the user's row if missing and locks it until this transaction ends. */
     void lock(String realmId, String userId, long now) {
         ensureRow(realmId, userId, now);
-        em.createNativeQuery("select user_id from txauth_user_ledger where realm_id = ?1 and user_id = ?2 for update")
-                .setParameter(1, realmId).setParameter(2, userId).getResultList();
+        db.rows("select user_id from txauth_user_ledger where realm_id = ?1 and user_id = ?2 for update", realmId,
+                userId);
     }
 
     /** Minor units that count for the user in {@code currency}, approved at or after {@code since} (epoch seconds). */
     long counted(String realmId, String userId, String currency, long since, long now) {
-        Object sum = em.createNativeQuery("select coalesce(sum(e.amount_minor), 0) from txauth_ledger_entry e " + COUNTS)
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, currency).setParameter(4, since)
-                .setParameter(5, now).getSingleResult();
+        Object sum = db.value("select coalesce(sum(e.amount_minor), 0) from txauth_ledger_entry e " + COUNTS, realmId,
+                userId, currency, since, now);
         return ((Number) sum).longValue();
     }
 
     void record(String transactionId, String realmId, String userId, Amount amount, long now) {
-        em.createNativeQuery("insert into txauth_ledger_entry (transaction_id, realm_id, user_id, currency,"
-                        + " amount_minor, approved_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
-                .setParameter(1, transactionId).setParameter(2, realmId).setParameter(3, userId)
-                .setParameter(4, amount.currency()).setParameter(5, amount.minor()).setParameter(6, now)
-                .executeUpdate();
+        db.update("insert into txauth_ledger_entry (transaction_id, realm_id, user_id, currency,"
+                + " amount_minor, approved_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing", transactionId,
+                realmId, userId, amount.currency(), amount.minor(), now);
     }
 
     public void saveLimits(String realmId, String userId, Amount perTransaction, Amount daily, long now) {
         ensureRow(realmId, userId, now);
         String currency = perTransaction != null ? perTransaction.currency() : daily != null ? daily.currency() : null;
-        em.createNativeQuery("update txauth_user_ledger set limit_currency = ?3, per_transaction_minor = ?4,"
-                        + " daily_minor = ?5, updated_at = ?6 where realm_id = ?1 and user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, currency)
-                .setParameter(4, perTransaction == null ? null : perTransaction.minor())
-                .setParameter(5, daily == null ? null : daily.minor()).setParameter(6, now).executeUpdate();
+        db.update("update txauth_user_ledger set limit_currency = ?3, per_transaction_minor = ?4,"
+                + " daily_minor = ?5, updated_at = ?6 where realm_id = ?1 and user_id = ?2", realmId, userId, currency,
+                perTransaction == null ? null : perTransaction.minor(), daily == null ? null : daily.minor(), now);
     }
 
     public void saveInstantPayments(String realmId, String userId, boolean enabled, long now) {
         ensureRow(realmId, userId, now);
-        em.createNativeQuery("update txauth_user_ledger set instant_payments_enabled = ?3, updated_at = ?4"
-                        + " where realm_id = ?1 and user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, enabled).setParameter(4, now)
-                .executeUpdate();
+        db.update("update txauth_user_ledger set instant_payments_enabled = ?3, updated_at = ?4"
+                + " where realm_id = ?1 and user_id = ?2", realmId, userId, enabled, now);
     }
 
     public void forgetAll(String realmId, String userId) {
-        em.createNativeQuery("delete from txauth_ledger_entry where realm_id = ?1 and user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
-        em.createNativeQuery("delete from txauth_user_ledger where realm_id = ?1 and user_id = ?2")
-                .setParameter(1, realmId).setParameter(2, userId).executeUpdate();
+        db.update("delete from txauth_ledger_entry where realm_id = ?1 and user_id = ?2", realmId, userId);
+        db.update("delete from txauth_user_ledger where realm_id = ?1 and user_id = ?2", realmId, userId);
     }
 
     private void ensureRow(String realmId, String userId, long now) {
-        em.createNativeQuery("insert into txauth_user_ledger (realm_id, user_id, instant_payments_enabled, updated_at)"
-                        + " values (?1, ?2, true, ?3) on conflict do nothing")
-                .setParameter(1, realmId).setParameter(2, userId).setParameter(3, now).executeUpdate();
+        db.update("insert into txauth_user_ledger (realm_id, user_id, instant_payments_enabled, updated_at)"
+                + " values (?1, ?2, true, ?3) on conflict do nothing", realmId, userId, now);
     }
 
     private static Amount amount(String currency, Object minor) {

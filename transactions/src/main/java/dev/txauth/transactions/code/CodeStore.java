@@ -1,7 +1,6 @@
 package dev.txauth.transactions.code;
 
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import dev.txauth.model.storage.TxauthSql;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.List;
@@ -14,18 +13,17 @@ import java.util.List;
  */
 public final class CodeStore {
 
-    private final EntityManager em;
+    private final TxauthSql db;
 
     public CodeStore(KeycloakSession session) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = TxauthSql.of(session);
     }
 
     /** Serialises sends to this user and to this destination until the current database transaction ends. */
     public void lockSends(String userId, String destinationHash) {
         // Always user first, then destination: one order everywhere, so two senders never wait on each other.
         for (String key : List.of("txauth-code-user:" + userId, "txauth-code-destination:" + destinationHash)) {
-            em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) l")
-                    .setParameter(1, key).getSingleResult();
+            db.value("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) l", key);
         }
     }
 
@@ -49,35 +47,23 @@ public final class CodeStore {
 
     /** A code just sent; every earlier unused code of the transaction stops working (only the newest is valid). */
     public void insert(CodeRow row) {
-        em.createNativeQuery("UPDATE txauth_code SET used_at = ?3 WHERE realm_id = ?1 AND transaction_id = ?2"
-                        + " AND used_at IS NULL")
-                .setParameter(1, row.realmId()).setParameter(2, row.transactionId()).setParameter(3, row.sentAt())
-                .executeUpdate();
-        em.createNativeQuery("INSERT INTO txauth_code (id, realm_id, transaction_id, user_id, channel,"
-                        + " destination_hash, code_hash, sent_at, expires_at, used_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)")
-                .setParameter(1, row.id()).setParameter(2, row.realmId()).setParameter(3, row.transactionId())
-                .setParameter(4, row.userId()).setParameter(5, row.channel()).setParameter(6, row.destinationHash())
-                .setParameter(7, row.codeHash()).setParameter(8, row.sentAt()).setParameter(9, row.expiresAt())
-                .executeUpdate();
+        db.update("UPDATE txauth_code SET used_at = ?3 WHERE realm_id = ?1 AND transaction_id = ?2"
+                + " AND used_at IS NULL", row.realmId(), row.transactionId(), row.sentAt());
+        db.update("INSERT INTO txauth_code (id, realm_id, transaction_id, user_id, channel,"
+                + " destination_hash, code_hash, sent_at, expires_at, used_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)", row.id(), row.realmId(), row.transactionId(),
+                row.userId(), row.channel(), row.destinationHash(), row.codeHash(), row.sentAt(), row.expiresAt());
     }
 
     /** Takes the transaction's current code of this channel if the hash matches and it is unused and unexpired. */
     public boolean use(String realmId, String transactionId, String channel, String codeHash, long now) {
-        return em.createNativeQuery("UPDATE txauth_code SET used_at = ?5 WHERE realm_id = ?1 AND transaction_id = ?2"
-                        + " AND channel = ?3 AND code_hash = ?4 AND used_at IS NULL AND expires_at > ?5")
-                .setParameter(1, realmId).setParameter(2, transactionId).setParameter(3, channel)
-                .setParameter(4, codeHash).setParameter(5, now).executeUpdate() == 1;
+        return db.update("UPDATE txauth_code SET used_at = ?5 WHERE realm_id = ?1 AND transaction_id = ?2"
+                + " AND channel = ?3 AND code_hash = ?4 AND used_at IS NULL AND expires_at > ?5", realmId,
+                transactionId, channel, codeHash, now) == 1;
     }
 
     private List<Long> times(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> rows = query.getResultList();
-        return rows.stream().map(Number::longValue).toList();
+        return db.rows(sql, parameters).stream().map(row -> ((Number) row[0]).longValue()).toList();
     }
 
     /** One sent code as stored: hashes only. */
