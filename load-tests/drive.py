@@ -42,6 +42,18 @@ def wait(*processes):
         sys.exit(f"locust failed: exit codes {codes}")
 
 
+def resident_bytes(target_file):
+    """VmRSS of the target's Keycloak JVM (its "pid" in the target file), or None for a server started elsewhere."""
+    pid = json.load(open(target_file)).get("pid")
+    if pid is None:
+        return None
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return None
+
+
 def load_average():
     with open("/proc/loadavg") as f:
         return f.read().split()[:3]
@@ -74,6 +86,7 @@ def main():
     wait(locust(a.txauth, COMMON, meta["run_time"], os.path.join(a.out, "mix-txauth"), common),
          locust(a.vanilla, COMMON, meta["run_time"], os.path.join(a.out, "mix-vanilla"), common))
     meta["load_average"]["mix end"] = load_average()
+    meta["rss_after_mix"] = {"txauth": resident_bytes(a.txauth), "vanilla": resident_bytes(a.vanilla)}
 
     full = dict(common, PAYMENT_USERS=int(env("PAYMENT_USERS", "3")))
     meta["payment_users"] = full

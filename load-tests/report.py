@@ -55,9 +55,16 @@ def main(out):
     if os.path.exists(memory_file):
         m = json.load(open(memory_file))
         lines += ["", "| resident memory (RSS) | txauth | vanilla | ratio |", "|---|---|---|---|"]
-        for phase in ("idle", "after load"):
+        after_mix = meta.get("rss_after_mix") or {}
+        if after_mix.get("txauth") and after_mix.get("vanilla"):
+            m["txauth after the common mix (like for like)"] = after_mix["txauth"]
+            m["vanilla after the common mix (like for like)"] = after_mix["vanilla"]
+        for phase in ("idle", "after the common mix (like for like)", "after load"):
+            if f"txauth {phase}" not in m:
+                continue
             t, v = m[f"txauth {phase}"], m[f"vanilla {phase}"]
-            lines.append(f"| {phase} | {t / 2**20:.0f} MiB | {v / 2**20:.0f} MiB | {ratio(t, v)} |")
+            label = "after the payment phase (txauth only ran it)" if phase == "after load" else phase
+            lines.append(f"| {label} | {t / 2**20:.0f} MiB | {v / 2**20:.0f} MiB | {ratio(t, v)} |")
     failures = os.path.join(out, "mix-txauth_failures.csv")
     lines += ["", f"Failures by request: see {out}/*_failures.csv.", ""]
     text = "\n".join(lines)

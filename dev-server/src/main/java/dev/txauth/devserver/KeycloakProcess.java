@@ -96,10 +96,9 @@ public final class KeycloakProcess implements AutoCloseable {
      * for the memory comparison in BENCHMARKS.md.
      */
     public long residentBytes() {
-        ProcessHandle jvm = process.descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
-                .findFirst().orElse(process.toHandle());
+        long pid = jvmPid();
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
@@ -107,7 +106,13 @@ public final class KeycloakProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("No VmRSS for process " + jvm.pid());
+        throw new IllegalStateException("No VmRSS for process " + pid);
+    }
+
+    /** The process id of the Keycloak JVM (kc.sh's java child), e.g. for a load driver that reads its memory. */
+    public long jvmPid() {
+        return process.descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
+                .findFirst().orElse(process.toHandle()).pid();
     }
 
     public boolean isAlive() {

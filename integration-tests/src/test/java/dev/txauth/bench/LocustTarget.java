@@ -2,6 +2,7 @@ package dev.txauth.bench;
 
 import dev.txauth.testkit.client.DpopKey;
 import dev.txauth.testkit.client.Json;
+import dev.txauth.testkit.server.LocalServer;
 import dev.txauth.testkit.server.TxauthServer;
 import dev.txauth.testkit.server.VanillaServer;
 import dev.txauth.testkit.users.TestUser;
@@ -60,6 +61,10 @@ final class LocustTarget {
         // The phone every established test user has bound (TestUsers): Locust proves the same key.
         target.put("dpop_pkcs8", DpopKey.TEST_PHONE.privateKeyPkcs8());
         target.put("users", pool);
+        if (server instanceof LocalServer local) {
+            // drive.py reads the JVM's VmRSS after the common mix, when both servers have had the same load.
+            target.put("pid", local.jvmPid());
+        }
         Files.createDirectories(out);
         Path file = out.resolve(name + "-target.json");
         Files.writeString(file, Json.write(target));

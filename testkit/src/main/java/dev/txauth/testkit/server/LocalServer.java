@@ -45,6 +45,10 @@ public abstract class LocalServer implements TxauthServer, AutoCloseable {
         return process().residentBytes();
     }
 
+    public long jvmPid() {
+        return process().jvmPid();
+    }
+
     @Override
     public Path logFile() {
         return process().logFile();
