@@ -1,5 +1,6 @@
 package dev.txauth.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.txauth.testkit.client.AdminClient;
 import dev.txauth.testkit.server.TxauthServer;
@@ -14,6 +15,7 @@ final class PasswordHashCost {
 
     static final boolean CHEAP = Boolean.getBoolean("bench.cheapPasswordHash");
     private static final String CHEAP_POLICY = " and hashAlgorithm(pbkdf2-sha256) and hashIterations(1)";
+    private static final String PATH = "/admin/realms/" + AdminClient.REALM;
 
     private PasswordHashCost() {
     }
@@ -23,31 +25,30 @@ final class PasswordHashCost {
         if (!CHEAP) {
             return;
         }
-        String path = "/admin/realms/" + AdminClient.REALM;
-        ObjectNode realm = (ObjectNode) server.admin().get(path).json();
-        String policy = realm.path("passwordPolicy").asText("");
-        if (policy.contains("hashIterations")) {
-            return;
-        }
-        ObjectNode change = realm.objectNode();
-        change.put("passwordPolicy", policy.isEmpty() ? CHEAP_POLICY.substring(5) : policy + CHEAP_POLICY);
-        AdminClient.Response r = server.admin().put(path, change);
-        if (r.status() != 204) {
-            throw new IllegalStateException("Setting the benchmark password policy: " + r.status() + " " + r.body());
+        String policy = policy(server);
+        if (!policy.contains("hashIterations")) {
+            setPolicy(server, policy.isEmpty() ? CHEAP_POLICY.substring(5) : policy + CHEAP_POLICY);
         }
     }
 
     /** Takes the cheap hash out again (the txauth server is shared with the other tests of the run). */
     static void restore(TxauthServer server) {
-        if (!CHEAP) {
-            return;
+        if (CHEAP) {
+            setPolicy(server, policy(server).replace(CHEAP_POLICY, "").replace(CHEAP_POLICY.substring(5), ""));
         }
-        String path = "/admin/realms/" + AdminClient.REALM;
-        ObjectNode realm = (ObjectNode) server.admin().get(path).json();
-        String policy = realm.path("passwordPolicy").asText("");
-        ObjectNode change = realm.objectNode();
-        change.put("passwordPolicy", policy.replace(CHEAP_POLICY, "").replace(CHEAP_POLICY.substring(5), ""));
-        server.admin().put(path, change);
+    }
+
+    private static String policy(TxauthServer server) {
+        return server.admin().get(PATH).json().path("passwordPolicy").asText("");
+    }
+
+    private static void setPolicy(TxauthServer server, String policy) {
+        ObjectNode change = JsonNodeFactory.instance.objectNode();
+        change.put("passwordPolicy", policy);
+        AdminClient.Response r = server.admin().put(PATH, change);
+        if (r.status() != 204) {
+            throw new IllegalStateException("Setting the benchmark password policy: " + r.status() + " " + r.body());
+        }
     }
 
     static String label() {
