@@ -38,10 +38,10 @@ public final class DeviceStore {
      */
     public List<KnownDevice> list(String realmId, String userId) {
         List<Object[]> rows = db.rows("select " + DEVICE_COLUMNS + ", b.id as binding_id,"
-                        + " b.jkt as binding_jkt, b.bound_at as binding_bound_at"
-                        + " from (select cast(?1 as varchar) as realm_id, cast(?2 as varchar) as user_id) k"
-                        + " left join txauth_device d on d.realm_id = k.realm_id and d.user_id = k.user_id"
-                        + " left join txauth_device_binding b on b.realm_id = k.realm_id and b.user_id = k.user_id"
+                + " b.jkt as binding_jkt, b.bound_at as binding_bound_at"
+                + " from (select cast(?1 as varchar) as realm_id, cast(?2 as varchar) as user_id) k"
+                + " left join txauth_device d on d.realm_id = k.realm_id and d.user_id = k.user_id"
+                + " left join txauth_device_binding b on b.realm_id = k.realm_id and b.user_id = k.user_id"
                 + " order by d.last_seen desc nulls last", realmId, userId);
         List<KnownDevice> devices = new ArrayList<>(rows.size());
         for (Object[] row : rows) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-/** What a native query gives back for a {@code TIMESTAMP WITH TIME ZONE} column depends on the driver and Hibernate. */
+/** What JDBC's {@code getObject} gives back for a {@code TIMESTAMP WITH TIME ZONE} column depends on the driver. */
 final class Timestamps {
 
     private Timestamps() {
