@@ -10,7 +10,7 @@ Record with async-profiler (Maven Central: tools.profiler:async-profiler, linux-
 Only request threads ([executor-thread...) count. Startup (under KeycloakApplication.startup or the realm import) is
 left out, so is anything matching --exclude (e.g. 'Argon2' to leave out the password hash). Prints, per request kind
 (the Keycloak endpoint frame on the stack), samples split by what the thread was doing at the top of the stack:
-running Java, waiting on a socket (JDBC round trip), parked (lock, pool, future), writing a file, other native;
+running Java, waiting on a socket (JDBC round trip), parked (lock, pool, future), in write(2), other native;
 then the same for the innermost dev.txauth frames. With --samples-per-login (e.g. the number of logins), every
 figure is also divided by it.
 """
@@ -22,14 +22,17 @@ ENDPOINTS = [
     ("authorization request", "AuthorizationEndpoint"),
     ("login-actions (password, confirm)", "LoginActionsService"),
     ("token endpoint", "TokenEndpoint"),
-    ("txauth REST", "dev/txauth/transactions/TransactionResource"),
+    ("txauth REST", "dev/txauth/transactions/TransactionsResource"),
     ("session close (commit)", "DefaultKeycloakSession.close"),
 ]
 STARTUP = re.compile(r"KeycloakApplication\.startup|RealmManager\.importRealm|ExportImportManager")
 KINDS = [
-    ("socket", re.compile(r"NioSocketImpl\.(read|implRead)|socketRead|SocketInputStream|__libc_recv|\brecv\b|PGStream")),
+    ("socket", re.compile(r"NioSocketImpl\.(read|implRead)|socketRead|SocketInputStream|__libc_recv|\brecv\b"
+                          r"|PGStream")),
     ("parked", re.compile(r"Unsafe\.park|LockSupport\.park|Object\.wait|pthread_cond|futex")),
-    ("file write", re.compile(r"FileChannelImpl\.(write|force)|FileDispatcherImpl|__libc_write|fsync|fdatasync")),
+    # write(2) to a socket (JDBC request) or a file (spool); the JDK's socket writes go through FileDispatcherImpl too.
+    ("write(2)", re.compile(r"FileChannelImpl\.(write|force)|FileDispatcherImpl|__libc_write|__GI_write"
+                            r"|fsync|fdatasync")),
 ]
 
 

@@ -20,8 +20,8 @@ public final class DeviceStore {
     private static final String COLUMNS =
             "id, device_hash, label, first_seen, last_seen, last_ip, last_network, trusted_at";
 
-    private static final String DEVICE_COLUMNS = "d.id, d.device_hash, d.label, d.first_seen, d.last_seen, d.last_ip,"
-            + " d.last_network, d.trusted_at";
+    /** {@link #COLUMNS} of the alias {@code d}, for the device list's join. */
+    private static final String DEVICE_COLUMNS = "d." + COLUMNS.replace(", ", ", d.");
 
     private final TxauthSql db;
     private final DeviceBindingStore bindings;

@@ -120,7 +120,8 @@ class LoginBenchmark {
         String line = String.format("| logins/s with %d threads | %.1f | %.1f | %.2f |%n", THREADS, onTxauth.rate(),
                 onVanilla.rate(), onTxauth.rate() / onVanilla.rate());
         append("Concurrent login throughput, " + ROUNDS + " alternating rounds of " + perRound
-                + " logins per server after " + WARMUP_ROUNDS + " untimed ones (load average " + loadAverage() + "; " + PasswordHashCost.label() + ")", line);
+                + " logins per server after " + WARMUP_ROUNDS + " untimed ones (load average " + loadAverage() + "; "
+                + PasswordHashCost.label() + ")", line);
     }
 
     /** {@link #THREADS} logged-in devices on one server, timed over every round run on them. */
